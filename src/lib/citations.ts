@@ -1,0 +1,177 @@
+/**
+ * The three ways a claim cites a source (CONTENT-FORMAT.md, "Citing a source"),
+ * found in the mdast of a claim body. The checker and the remark plugin both
+ * call `collectCitations`, so they can never disagree about what is an excerpt.
+ */
+import { posix } from 'node:path';
+import { visit } from 'unist-util-visit';
+import type { Root, Blockquote, Link, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { plainText } from './markdown.ts';
+
+export const STANCES = ['supports', 'disputes', 'context'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export type CitationKind = 'block' | 'inline' | 'link';
+
+export interface Citation {
+  kind: CitationKind;
+  /** Slug of the cited source. */
+  source: string;
+  /** `#fragment` of the link, if any. */
+  hash: string;
+  stance: Stance;
+  /** The link title as written when it is not a known stance. */
+  badStance?: string;
+  /** The quoted words (plain text) for block and inline excerpts. */
+  excerpt?: string;
+  /** Where the citation starts (the blockquote or the link), 1-based. */
+  line: number;
+  column: number;
+  /** Where the link itself is. */
+  linkLine: number;
+  linkColumn: number;
+  link: Link;
+  /** For block excerpts: the blockquote, and the nodes that make up the quotation. */
+  blockquote?: Blockquote;
+  quote?: RootContent[];
+}
+
+/** A relative link to another content file, resolved against the folder of the file it is in. */
+export interface ContentLink {
+  collection: 'sources' | 'claims' | 'pages' | 'other';
+  slug: string;
+  hash: string;
+  /** Resolved path relative to the content folder, e.g. `sources/x.md`. */
+  path: string;
+}
+
+const QUOTE_PAIRS: [string, string][] = [
+  ['"', '"'],
+  ['\u201C', '\u201D'],
+  ['\u2018', '\u2019'],
+  ["'", "'"],
+  ['\u00AB', '\u00BB'],
+  ['\u201E', '\u201C'],
+  ['\u201E', '\u201D'],
+];
+const DASH_LEAD = /(^|\n)[ \t]*(?:\u2014|\u2015|\u2013|--)[ \t]*$/;
+
+/**
+ * Resolves a link URL written in `fromPath` (relative to the content folder).
+ * Returns null for anything that is not a relative link to a `.md` file.
+ */
+export function resolveContentLink(fromPath: string, url: string): ContentLink | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#') || url.startsWith('//')) return null;
+  const hashAt = url.indexOf('#');
+  const hash = hashAt >= 0 ? url.slice(hashAt) : '';
+  let path = hashAt >= 0 ? url.slice(0, hashAt) : url;
+  const q = path.indexOf('?');
+  if (q >= 0) path = path.slice(0, q);
+  if (!path.endsWith('.md')) return null;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    /* keep it as written */
+  }
+  const resolved = path.startsWith('/') ? path.slice(1) : posix.normalize(posix.join(posix.dirname(fromPath), path));
+  const m = /^(sources|claims|pages)\/([^/]+)\.md$/.exec(resolved);
+  if (!m) return { collection: 'other', slug: '', hash, path: resolved };
+  return { collection: m[1] as ContentLink['collection'], slug: m[2]!, hash, path: resolved };
+}
+
+function stanceOf(title: string | null | undefined): { stance: Stance; bad?: string } {
+  if (title == null || title.trim() === '') return { stance: 'context' };
+  const t = title.trim().toLowerCase();
+  return (STANCES as readonly string[]).includes(t) ? { stance: t as Stance } : { stance: 'context', bad: title };
+}
+
+/** Unwraps a quoted link text, or returns null when the text is not in quotation marks. */
+export function unquote(text: string): string | null {
+  const t = text.trim();
+  for (const [open, close] of QUOTE_PAIRS) {
+    if (t.length >= open.length + close.length + 1 && t.startsWith(open) && t.endsWith(close)) {
+      return t.slice(open.length, t.length - close.length);
+    }
+  }
+  return null;
+}
+
+/**
+ * Splits a block excerpt's last paragraph into the quotation part and the
+ * attribution (`— [Outlet](../sources/x.md)`), which may be the whole paragraph
+ * or its last line.
+ */
+function splitAttribution(p: Paragraph, isSourceLink: (l: Link) => boolean): { link: Link; before: PhrasingContent[] } | null {
+  const kids = p.children;
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i]!;
+    if (k.type !== 'link' || !isSourceLink(k)) continue;
+    const prev = kids[i - 1];
+    if (!prev || prev.type !== 'text' || !DASH_LEAD.test(prev.value)) continue;
+    // Only punctuation or a short note (a date, "via ...") may follow the link on its line.
+    const after = kids.slice(i + 1);
+    if (after.some((n) => n.type === 'break' || (n.type === 'text' && n.value.includes('\n')))) continue;
+    const cut = prev.value.replace(DASH_LEAD, '');
+    const before = kids.slice(0, i - 1);
+    if (cut.trim().length > 0) before.push({ ...prev, value: cut });
+    return { link: k, before };
+  }
+  return null;
+}
+
+function pos(node: { position?: { start: { line: number; column: number } } }): [number, number] {
+  return [node.position?.start.line ?? 1, node.position?.start.column ?? 1];
+}
+
+/**
+ * Finds every citation of a source in a claim body. `fromPath` is the claim's
+ * path relative to the content folder; `lineOffset` is added to every line so
+ * that positions count from the top of the file, front matter included.
+ */
+export function collectCitations(tree: Root, fromPath: string, lineOffset = 0): Citation[] {
+  const out: Citation[] = [];
+  const taken = new Set<Link>();
+  const sourceOf = (l: Link) => {
+    const r = resolveContentLink(fromPath, l.url);
+    return r && r.collection === 'sources' ? r : null;
+  };
+  const base = (link: Link, kind: CitationKind, at: { position?: Link['position'] }): Citation => {
+    const target = sourceOf(link)!;
+    const { stance, bad } = stanceOf(link.title);
+    const [line, column] = pos(at);
+    const [linkLine, linkColumn] = pos(link);
+    return {
+      kind,
+      source: target.slug,
+      hash: target.hash,
+      stance,
+      ...(bad !== undefined ? { badStance: bad } : {}),
+      line: line + lineOffset,
+      column,
+      linkLine: linkLine + lineOffset,
+      linkColumn,
+      link,
+    };
+  };
+
+  visit(tree, 'blockquote', (bq) => {
+    const last = bq.children[bq.children.length - 1];
+    if (!last || last.type !== 'paragraph') return;
+    const split = splitAttribution(last, (l) => sourceOf(l) !== null);
+    if (!split) return;
+    const quote: RootContent[] = bq.children.slice(0, -1);
+    if (split.before.length > 0) quote.push({ ...last, children: split.before });
+    if (quote.length === 0) return;
+    taken.add(split.link);
+    out.push({ ...base(split.link, 'block', bq), excerpt: plainText(quote), blockquote: bq, quote });
+  });
+
+  visit(tree, 'link', (link) => {
+    if (taken.has(link) || !sourceOf(link)) return;
+    const inner = unquote(plainText(link));
+    if (inner !== null) out.push({ ...base(link, 'inline', link), excerpt: inner });
+    else out.push(base(link, 'link', link));
+  });
+
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,360 @@
+/**
+ * Reads a content folder once and checks everything the format promises:
+ * front matter, slugs and aliases, verdicts, links, raw HTML, and that every
+ * excerpt occurs in its source. The checker prints the problems; the build
+ * refuses to start with any; the pages read the resolved citations from here.
+ */
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { z } from 'astro/zod';
+import { parseFile, type ParsedFile } from './frontmatter.ts';
+import { parseMarkdown, rawHtml, sourceBlocks } from './markdown.ts';
+import { collectCitations, resolveContentLink, type Citation } from './citations.ts';
+import { indexSource, matchExcerpt, type BlockRange, type SourceIndex } from './matcher.ts';
+import { excerptId } from './excerpt-id.ts';
+import { makeScale, findVerdict, type Scale } from './verdicts.ts';
+import {
+  SLUG,
+  schemas,
+  siteSchema,
+  type ClaimData,
+  type Collection,
+  type PageData,
+  type SiteConfig,
+  type SourceData,
+} from './schema.ts';
+import type { Problem } from './problems.ts';
+import { sortProblems } from './problems.ts';
+
+export interface Entry<D> {
+  collection: Collection;
+  slug: string;
+  /** Path relative to the content folder, e.g. `claims/x.md`. */
+  path: string;
+  data: D;
+  body: string;
+  bodyLineOffset: number;
+  tree: Root;
+}
+
+export interface ResolvedCitation extends Omit<Citation, 'link' | 'blockquote' | 'quote'> {
+  /** Id of the excerpt on the source page, for block and inline excerpts that matched. */
+  id?: string;
+  ranges?: BlockRange[];
+  /** The exact source text the excerpt covers. */
+  matchedText?: string;
+}
+
+/** One excerpt as it appears on its source page, with every claim that quotes it. */
+export interface SourceExcerpt {
+  id: string;
+  ranges: BlockRange[];
+  text: string;
+  citedBy: { claim: string; stance: Citation['stance']; draft: boolean }[];
+}
+
+export interface Corpus {
+  dir: string;
+  site: SiteConfig | null;
+  scale: Scale;
+  sources: Map<string, Entry<SourceData>>;
+  claims: Map<string, Entry<ClaimData>>;
+  pages: Map<string, Entry<PageData>>;
+  /** Citations per claim slug, in reading order. */
+  citations: Map<string, ResolvedCitation[]>;
+  /** Excerpts per source slug, in source order. */
+  excerpts: Map<string, SourceExcerpt[]>;
+  /** Index of each cited source's text, built once. */
+  indexes: Map<string, SourceIndex>;
+  problems: Problem[];
+  stats: { claims: number; sources: number; pages: number; drafts: number; excerpts: number };
+}
+
+/** Top-level routes that a page slug or alias must not take. */
+export const RESERVED_PAGE_SLUGS = new Set([
+  'claims', 'sources', 'verdicts', 'tags', 'search', 'matrix', 'coverage', 'corrections', 'outlets',
+  'pagefind', '404', 'rss.xml', 'claims.json', 'robots.txt', 'sitemap-index.xml', 'og', '_astro', 'schemas',
+]);
+
+export interface LoadOptions {
+  /** Problems name files relative to this folder (default: the current folder). */
+  displayBase?: string;
+  /** Skip matching excerpts (for callers that only need the entries). */
+  skipExcerpts?: boolean;
+}
+
+function listMarkdown(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+}
+
+function zodProblems(error: z.core.$ZodError, parsed: ParsedFile, file: string, data: Record<string, unknown>): Problem[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    let message = issue.message;
+    const missing = issue.code === 'invalid_type' && getIn(data, issue.path) === undefined;
+    if (missing) message = `required field \`${field}\` is missing`;
+    else if (issue.code === 'unrecognized_keys') {
+      message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
+    } else if (issue.code === 'invalid_type') message = `\`${field}\` must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+    else if (issue.code === 'invalid_value') message = `\`${field}\` must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    else if (issue.code === 'invalid_union') message = `\`${field}\` ${issue.message === 'Invalid input' ? 'has the wrong type' : issue.message}`;
+    else message = field ? `\`${field}\` ${issue.message}` : issue.message;
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : missing ? issue.path.slice(0, -1) : issue.path;
+    const at = missing && issue.path.length <= 1 ? { line: 1, column: 1 } : parsed.locate(path);
+    return { file, ...at, message };
+  });
+}
+
+function getIn(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+export function loadSite(dir: string, display: (abs: string) => string, problems: Problem[]): SiteConfig | null {
+  const abs = join(dir, 'site.yml');
+  const file = display(abs);
+  if (!existsSync(abs)) {
+    problems.push({ file, line: 1, column: 1, message: 'site.yml is missing: every site needs a title, description, url and publisher' });
+    return null;
+  }
+  const parsed = parseFile(readFileSync(abs, 'utf8'), true);
+  for (const e of parsed.errors) problems.push({ file, ...e, message: e.message.replace(/^front matter: /, '') });
+  if (parsed.errors.length) return null;
+  const result = siteSchema.safeParse(parsed.data);
+  if (!result.success) {
+    problems.push(...zodProblems(result.error, parsed, file, parsed.data));
+    return null;
+  }
+  const seen = new Set<string>();
+  result.data.verdicts?.forEach((v, i) => {
+    if (seen.has(v.id)) problems.push({ file, ...parsed.locate(['verdicts', i, 'id']), message: `verdict id \`${v.id}\` is defined twice` });
+    seen.add(v.id);
+  });
+  return result.data;
+}
+
+export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
+  const base = options.displayBase ?? process.cwd();
+  const display = (abs: string) => relative(base, abs) || abs;
+  const problems: Problem[] = [];
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    problems.push({ file: display(dir), line: 1, column: 1, message: 'the content folder does not exist (set CONTENT_DIR or create content/)' });
+  }
+  const site = existsSync(dir) ? loadSite(dir, display, problems) : null;
+  const scale = makeScale(site?.verdicts);
+  const corpus: Corpus = {
+    dir,
+    site,
+    scale,
+    sources: new Map(),
+    claims: new Map(),
+    pages: new Map(),
+    citations: new Map(),
+    excerpts: new Map(),
+    indexes: new Map(),
+    problems,
+    stats: { claims: 0, sources: 0, pages: 0, drafts: 0, excerpts: 0 },
+  };
+
+  // Every entry in the same URL space must have its own slug: file names and aliases alike.
+  const claimed = { sources: new Map<string, string>(), claims: new Map<string, string>(), pages: new Map<string, string>() };
+  const takeSlug = (collection: Collection, slug: string, owner: string, at: { line: number; column: number }, what: string) => {
+    const other = claimed[collection].get(slug);
+    if (other !== undefined && other !== owner) {
+      problems.push({ file: display(join(dir, owner)), ...at, message: `${what} \`${slug}\` is already used by ${other}` });
+      return;
+    }
+    claimed[collection].set(slug, owner);
+  };
+
+  const parsedFiles = new Map<string, ParsedFile>();
+  for (const collection of ['sources', 'claims', 'pages'] as const) {
+    for (const name of listMarkdown(join(dir, collection))) {
+      const rel = `${collection}/${name}`;
+      const abs = join(dir, rel);
+      const file = display(abs);
+      const slug = name.slice(0, -3);
+      if (!SLUG.test(slug)) {
+        problems.push({ file, line: 1, column: 1, message: `file name \`${name}\` is not a valid slug: use lowercase letters, digits and - (e.g. ${slugHint(slug)}.md)` });
+        continue;
+      }
+      if (collection === 'pages' && RESERVED_PAGE_SLUGS.has(slug)) {
+        problems.push({ file, line: 1, column: 1, message: `the page slug \`${slug}\` is reserved for a page the site generates; rename the file` });
+        continue;
+      }
+      let raw: string;
+      try {
+        const buf = readFileSync(abs);
+        raw = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+      } catch {
+        problems.push({ file, line: 1, column: 1, message: 'the file is not valid UTF-8 text' });
+        continue;
+      }
+      const parsed = parseFile(raw);
+      parsedFiles.set(rel, parsed);
+      for (const e of parsed.errors) problems.push({ file, ...e });
+      if (parsed.errors.length) continue;
+      if (!/^---/.test(raw.replace(/^\uFEFF/, ''))) {
+        problems.push({ file, line: 1, column: 1, message: 'the file has no front matter: it must start with a line of --- ' });
+        continue;
+      }
+      const result = schemas[collection].safeParse(parsed.data);
+      // A file with bad front matter is still read to the end, so one run lists all its problems.
+      if (!result.success) problems.push(...zodProblems(result.error, parsed, file, parsed.data));
+      const data = (result.success ? result.data : { ...parsed.data, invalid: true }) as { draft?: boolean; aliases?: unknown };
+      let tree: Root;
+      try {
+        tree = parseMarkdown(parsed.body);
+      } catch (e) {
+        problems.push({ file, line: parsed.bodyLineOffset + 1, column: 1, message: `the Markdown could not be read: ${(e as Error).message}` });
+        continue;
+      }
+      for (const h of rawHtml(tree)) {
+        problems.push({
+          file,
+          line: h.line + parsed.bodyLineOffset,
+          column: h.column,
+          message: `raw HTML is not allowed in content (found \`${h.value.trim().slice(0, 40)}\`); write plain Markdown`,
+        });
+      }
+      if (!result.success) data.aliases = undefined;
+      const entry = { collection, slug, path: rel, data, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset, tree };
+      (corpus[collection] as Map<string, Entry<unknown>>).set(slug, entry);
+      takeSlug(collection, slug, rel, { line: 1, column: 1 }, 'the slug');
+      if (data.draft === true) corpus.stats.drafts++;
+    }
+  }
+  // Aliases after all slugs, so the message names the file that holds the slug.
+  for (const collection of ['sources', 'claims', 'pages'] as const) {
+    for (const entry of (corpus[collection] as Map<string, Entry<{ aliases?: string[] }>>).values()) {
+      entry.data.aliases?.forEach((alias, i) => {
+        const at = parsedFiles.get(entry.path)!.locate(['aliases', i]);
+        if (collection === 'pages' && RESERVED_PAGE_SLUGS.has(alias)) {
+          problems.push({ file: display(join(dir, entry.path)), ...at, message: `the alias \`${alias}\` is reserved for a page the site generates` });
+        } else takeSlug(collection, alias, entry.path, at, 'the alias');
+      });
+    }
+  }
+  corpus.stats.claims = corpus.claims.size;
+  corpus.stats.sources = corpus.sources.size;
+  corpus.stats.pages = corpus.pages.size;
+
+  const sourceIndex = (slug: string): SourceIndex => {
+    let idx = corpus.indexes.get(slug);
+    if (!idx) {
+      idx = indexSource(sourceBlocks(corpus.sources.get(slug)!.tree));
+      corpus.indexes.set(slug, idx);
+    }
+    return idx;
+  };
+
+  // Links between content files (any collection) must land on a file that exists.
+  for (const collection of ['sources', 'claims', 'pages'] as const) {
+    for (const entry of (corpus[collection] as Map<string, Entry<{ draft: boolean }>>).values()) {
+      const file = display(join(dir, entry.path));
+      visit(entry.tree, (node) => {
+        if (node.type !== 'link' && node.type !== 'definition') return;
+        const target = resolveContentLink(entry.path, node.url);
+        if (!target) return;
+        const line = (node.position?.start.line ?? 1) + entry.bodyLineOffset;
+        const column = node.position?.start.column ?? 1;
+        if (target.collection === 'other') {
+          problems.push({ file, line, column, message: `the link \`${node.url}\` does not point to a file in sources/, claims/ or pages/` });
+          return;
+        }
+        const found = (corpus[target.collection] as Map<string, Entry<{ draft: boolean }>>).get(target.slug);
+        if (!found) {
+          problems.push({ file, line, column, message: `the link \`${node.url}\` points to ${target.path}, which does not exist` });
+        } else if (found.data.draft && !entry.data.draft) {
+          problems.push({ file, line, column, message: `the link \`${node.url}\` points to a draft (${target.path}), which is never published` });
+        }
+      });
+    }
+  }
+
+  for (const claim of corpus.claims.values()) {
+    const file = display(join(dir, claim.path));
+    const parsed = parsedFiles.get(claim.path)!;
+    const valid = !('invalid' in claim.data);
+    if (valid && !findVerdict(scale, claim.data.verdict)) {
+      problems.push({
+        file,
+        ...parsed.locate(['verdict']),
+        message: `unknown verdict \`${claim.data.verdict}\`; the scale has ${scale.verdicts.map((v) => v.id).join(', ')}`,
+      });
+    }
+    if (valid) claim.data.appearance?.forEach((slug, i) => {
+      if (!corpus.sources.has(slug)) {
+        problems.push({ file, ...parsed.locate(['appearance', i]), message: `appearance \`${slug}\` is not a source (no sources/${slug}.md)` });
+      }
+    });
+    const resolved: ResolvedCitation[] = [];
+    for (const c of collectCitations(claim.tree, claim.path, claim.bodyLineOffset)) {
+      const { link: _l, blockquote: _b, quote: _q, ...rest } = c;
+      const r: ResolvedCitation = rest;
+      resolved.push(r);
+      if (c.badStance !== undefined) {
+        problems.push({
+          file,
+          line: c.linkLine,
+          column: c.linkColumn,
+          message: `unknown stance "${c.badStance}": the link title must be supports, disputes or context`,
+        });
+      }
+      const source = corpus.sources.get(c.source);
+      if (!source || c.excerpt === undefined || options.skipExcerpts) continue;
+      const result = matchExcerpt(sourceIndex(c.source), c.excerpt);
+      if (result.ok) {
+        corpus.stats.excerpts++;
+        r.id = excerptId(c.excerpt);
+        r.ranges = result.ranges;
+        r.matchedText = result.text;
+        const list = corpus.excerpts.get(c.source) ?? [];
+        let ex = list.find((e) => e.id === r.id);
+        if (!ex) {
+          ex = { id: r.id, ranges: result.ranges, text: result.text, citedBy: [] };
+          list.push(ex);
+          corpus.excerpts.set(c.source, list);
+        }
+        ex.citedBy.push({ claim: claim.slug, stance: c.stance, draft: claim.data.draft === true });
+      } else {
+        const short = c.excerpt.replace(/\s+/g, ' ').trim();
+        problems.push({
+          file,
+          line: c.line,
+          column: c.column,
+          message:
+            `excerpt not found in source ${c.source} (${source.path}): ${result.reason}. ` +
+            `Excerpt: “${short.length > 120 ? short.slice(0, 117) + '…' : short}”. ` +
+            (result.closest ? `Closest passage: “${result.closest}”` : 'The source has no text.'),
+        });
+      }
+    }
+    corpus.citations.set(claim.slug, resolved);
+  }
+  for (const list of corpus.excerpts.values()) {
+    list.sort((a, b) => a.ranges[0]!.block - b.ranges[0]!.block || a.ranges[0]!.start - b.ranges[0]!.start);
+  }
+  corpus.problems = sortProblems(problems);
+  return corpus;
+}
+
+function slugHint(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'my-file'
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Dates are calendar days written `YYYY-MM-DD`. YAML parsers may hand us a
+ * string or a Date (js-yaml in Astro turns `2019-07-10` into a Date at UTC
+ * midnight), so both are accepted and turned into the same string.
+ */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+/** `YYYY-MM-DD` for a valid calendar day, else null. */
+export function toIsoDay(value: unknown): string | null {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    return value.toISOString().slice(0, 10);
+  }
+  if (typeof value !== 'string') return null;
+  const m = ISO_DAY.exec(value.trim());
+  if (!m) return null;
+  return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? value.trim() : null;
+}
+
+/** A human date in the site's language, computed at UTC so it never depends on the machine's zone. */
+export function formatDay(iso: string, language = 'en'): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, d!)),
+  );
+}

@@ -1,0 +1,20 @@
+import { fnv1a } from './hash.ts';
+import { parseExcerpt } from './matcher.ts';
+
+/**
+ * The stable id of an excerpt on its source page (`/sources/<slug>/#<id>`): a
+ * few readable words plus a hash of the normalised quotation. Two claims that
+ * quote the same words share one id; editing other parts of the source does not
+ * change it.
+ */
+export function excerptId(excerpt: string): string {
+  const { segments } = parseExcerpt(excerpt);
+  const norm = segments.join(' … ');
+  const words = (
+    norm
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .match(/[a-z0-9]+/g) ?? []
+  ).slice(0, 4);
+  return ['q', ...words, fnv1a(norm).slice(0, 6)].join('-');
+}

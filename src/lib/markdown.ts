@@ -1,0 +1,44 @@
+/** Markdown parsing shared by the checker and the site: one parser, one idea of "plain text". */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { Root, Nodes } from 'mdast';
+import type { SourceBlock } from './matcher.ts';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+export function parseMarkdown(body: string): Root {
+  return parser.runSync(parser.parse(body)) as Root;
+}
+
+/** Plain text of a node: Markdown formatting dropped, as the format compares excerpts. */
+export function plainText(node: Nodes | Nodes[]): string {
+  return Array.isArray(node) ? node.map((n) => toString(n)).join('\n\n') : toString(node);
+}
+
+/** The paragraphs and headings of a source body, in reading order. */
+export function sourceBlocks(tree: Root): SourceBlock[] {
+  const blocks: SourceBlock[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code') {
+      const text = node.type === 'code' ? node.value : toString(node);
+      if (text.trim().length > 0) {
+        blocks.push({ kind: node.type === 'heading' ? 'heading' : 'paragraph', text, line: node.position?.start.line });
+      }
+      return 'skip';
+    }
+    return undefined;
+  });
+  return blocks;
+}
+
+/** Every raw HTML node: the format forbids them all. */
+export function rawHtml(tree: Root): { line: number; column: number; value: string }[] {
+  const found: { line: number; column: number; value: string }[] = [];
+  visit(tree, 'html', (node) => {
+    found.push({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, value: node.value });
+  });
+  return found;
+}

@@ -1,0 +1,288 @@
+/**
+ * The excerpt matcher: does a quotation occur in its source, and where?
+ *
+ * A source is indexed once (its blocks joined, normalised, with a map back to
+ * the original offsets); every excerpt of every claim is then matched against
+ * that index, so the cost grows with the text, not with claims times sources.
+ */
+import { normalize, isWordChar, type Normalized } from './normalize.ts';
+
+/** One block of a source's text: a paragraph or a heading, as plain text. */
+export interface SourceBlock {
+  kind: 'paragraph' | 'heading';
+  text: string;
+  /** 1-based line of the block in the source file's body. */
+  line?: number;
+}
+
+export interface SourceIndex {
+  blocks: SourceBlock[];
+  /** The blocks joined by blank lines: the "original text" the offsets below refer to. */
+  joined: string;
+  /** Offset in `joined` at which each block starts. */
+  blockStarts: number[];
+  norm: Normalized;
+  /** Word spans in the normalised text, built on first use by the closest-passage search. */
+  words?: { start: number; end: number; word: string }[];
+}
+
+/** A highlighted range inside one block, in that block's own text offsets. */
+export interface BlockRange {
+  block: number;
+  start: number;
+  end: number;
+}
+
+export type Gap = 'none' | 'insertion' | 'elision';
+
+export interface ExcerptPattern {
+  /** The literal parts, already normalised. */
+  segments: string[];
+  /** `gaps[i]` separates segments[i] and segments[i + 1]; `insertions[i]` counts the bracketed insertions in it. */
+  gaps: Gap[];
+  insertions: number[];
+}
+
+export type MatchResult =
+  | {
+      ok: true;
+      /** Highlight ranges, one per stretch of contiguous source text, in source order. */
+      ranges: BlockRange[];
+      /** The exact source text from the start of the match to its end (elided text included). */
+      text: string;
+      /** Start and end of the whole match in `SourceIndex.joined`. */
+      start: number;
+      end: number;
+    }
+  | { ok: false; reason: string; closest: string; closestBlock: number };
+
+/** Up to this many words of source may stand behind one `[insertion]`. */
+export const INSERTION_MAX_WORDS = 12;
+
+const ELISION = /\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\./g;
+const INSERTION = /\[[^[\]]*\]/g;
+
+export function indexSource(blocks: SourceBlock[]): SourceIndex {
+  const blockStarts: number[] = [];
+  let joined = '';
+  for (const b of blocks) {
+    if (joined.length > 0) joined += '\n\n';
+    blockStarts.push(joined.length);
+    joined += b.text;
+  }
+  return { blocks, joined, blockStarts, norm: normalize(joined) };
+}
+
+/** Splits an excerpt into normalised literal segments and the gaps (elisions, insertions) between them. */
+export function parseExcerpt(excerpt: string): ExcerptPattern {
+  const marked = excerpt.replace(ELISION, '\u0001').replace(INSERTION, '\u0002');
+  const segments: string[] = [];
+  const gaps: Gap[] = [];
+  const insertions: number[] = [];
+  let pendingGap: Gap = 'none';
+  let pendingIns = 0;
+  for (const piece of marked.split(/([\u0001\u0002])/)) {
+    if (piece === '\u0001') {
+      pendingGap = 'elision';
+    } else if (piece === '\u0002') {
+      if (pendingGap !== 'elision') pendingGap = 'insertion';
+      pendingIns++;
+    } else {
+      const seg = normalize(piece).text.trim();
+      if (seg.length === 0) continue;
+      if (segments.length > 0) {
+        gaps.push(pendingGap);
+        insertions.push(pendingIns);
+      }
+      segments.push(seg);
+      pendingGap = 'none';
+      pendingIns = 0;
+    }
+  }
+  return { segments, gaps, insertions };
+}
+
+function boundaryOk(text: string, seg: string, at: number): boolean {
+  if (isWordChar(seg[0]) && at > 0 && isWordChar(text[at - 1])) return false;
+  const end = at + seg.length;
+  if (isWordChar(seg[seg.length - 1]) && end < text.length && isWordChar(text[end])) return false;
+  return true;
+}
+
+function* occurrences(text: string, seg: string, from: number, to = Infinity): Generator<number> {
+  let at = text.indexOf(seg, from);
+  while (at >= 0 && at <= to) {
+    if (boundaryOk(text, seg, at)) yield at;
+    at = text.indexOf(seg, at + 1);
+  }
+}
+
+function countWords(s: string): number {
+  let n = 0;
+  for (const token of s.split(' ')) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  return n;
+}
+
+/** The furthest normalised offset at which the next segment may start after `from` when up to `words` words may intervene. */
+function windowEnd(text: string, from: number, words: number): number {
+  let at = from;
+  // skip the separator, then `words` tokens each followed by their separator
+  for (let w = 0; w <= words; w++) {
+    const space = text.indexOf(' ', at + (w === 0 ? 0 : 1));
+    if (space < 0) return text.length;
+    at = space;
+  }
+  return at + 1;
+}
+
+/** Finds the normalised spans of all segments, honouring order, insertions and elisions. */
+function locate(text: string, p: ExcerptPattern): [number, number][] | null {
+  const spans: [number, number][] = [];
+  const step = (i: number, from: number): boolean => {
+    const seg = p.segments[i]!;
+    const gap: Gap = i === 0 ? 'elision' : p.gaps[i - 1]!;
+    let to = Infinity;
+    if (gap === 'none') to = from + 1; // a space at most
+    else if (gap === 'insertion') to = windowEnd(text, from, INSERTION_MAX_WORDS * p.insertions[i - 1]!);
+    for (const at of occurrences(text, seg, from, to)) {
+      if (gap !== 'elision' && i > 0) {
+        const between = text.slice(from, at);
+        if (gap === 'none' && between.trim().length > 0) continue;
+        if (gap === 'insertion' && countWords(between) > INSERTION_MAX_WORDS * p.insertions[i - 1]!) continue;
+      }
+      spans[i] = [at, at + seg.length];
+      if (i + 1 === p.segments.length || step(i + 1, at + seg.length)) return true;
+      // After an elision the earliest occurrence is always the best one to continue from.
+      if (gap === 'elision' && i > 0) return false;
+    }
+    return false;
+  };
+  if (p.segments.length === 0) return null;
+  return step(0, 0) ? spans : null;
+}
+
+function toOriginal(index: SourceIndex, s: number, e: number): [number, number] {
+  const { map } = index.norm;
+  const start = map[s]!;
+  let end = map[e]! > map[e - 1]! ? map[e]! : map[e - 1]! + 1;
+  while (end > start && /\s/.test(index.joined[end - 1]!)) end--;
+  return [start, end];
+}
+
+function blockOf(index: SourceIndex, offset: number): number {
+  let lo = 0;
+  let hi = index.blockStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (index.blockStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Splits an original range at block boundaries into per-block ranges. */
+function toBlockRanges(index: SourceIndex, start: number, end: number): BlockRange[] {
+  const out: BlockRange[] = [];
+  let b = blockOf(index, start);
+  let at = start;
+  while (at < end && b < index.blocks.length) {
+    const base = index.blockStarts[b]!;
+    const blockEnd = base + index.blocks[b]!.text.length;
+    const e = Math.min(end, blockEnd);
+    if (e > at) out.push({ block: b, start: at - base, end: e - base });
+    b++;
+    at = index.blockStarts[b] ?? end;
+  }
+  return out;
+}
+
+export function matchExcerpt(index: SourceIndex, excerpt: string): MatchResult {
+  const pattern = parseExcerpt(excerpt);
+  if (pattern.segments.length === 0) {
+    return { ok: false, reason: 'the excerpt is empty', closest: '', closestBlock: 0 };
+  }
+  const text = index.norm.text;
+  const spans = locate(text, pattern);
+  if (!spans) return explainMiss(index, pattern);
+  // Segments joined by an insertion or nothing form one contiguous highlight; an elision starts a new one.
+  const stretches: [number, number][] = [];
+  spans.forEach(([s, e], i) => {
+    const last = stretches[stretches.length - 1];
+    if (last && pattern.gaps[i - 1] !== 'elision') last[1] = e;
+    else stretches.push([s, e]);
+  });
+  const ranges = stretches.flatMap(([s, e]) => {
+    const [os, oe] = toOriginal(index, s, e);
+    return toBlockRanges(index, os, oe);
+  });
+  const [start] = toOriginal(index, spans[0]![0], spans[0]![1]);
+  const [, end] = toOriginal(index, spans[spans.length - 1]![0], spans[spans.length - 1]![1]);
+  return { ok: true, ranges, text: index.joined.slice(start, end), start, end };
+}
+
+function explainMiss(index: SourceIndex, p: ExcerptPattern): MatchResult & { ok: false } {
+  const text = index.norm.text;
+  const missing = p.segments.find((seg) => occurrences(text, seg, 0).next().done);
+  let reason: string;
+  let probe: string;
+  if (missing !== undefined) {
+    reason = p.segments.length > 1 ? `“${missing}” does not occur in the source` : 'the excerpt does not occur in the source';
+    probe = missing;
+  } else {
+    reason =
+      'each part occurs, but not in this order or not close enough (an [insertion] stands for at most ' +
+      `${INSERTION_MAX_WORDS} words; use … to leave out more)`;
+    probe = p.segments.join(' ');
+  }
+  const { text: closest, block } = closestPassage(index, probe);
+  return { ok: false, reason, closest, closestBlock: block };
+}
+
+function wordsOf(index: SourceIndex): NonNullable<SourceIndex['words']> {
+  if (!index.words) {
+    const words: NonNullable<SourceIndex['words']> = [];
+    const re = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
+    for (const m of index.norm.text.matchAll(re)) words.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+    index.words = words;
+  }
+  return index.words;
+}
+
+/**
+ * The passage of the source most like `probe`: the window of as many words
+ * that shares the most words with it, found in one pass with running counts.
+ */
+export function closestPassage(index: SourceIndex, probe: string): { text: string; block: number } {
+  const words = wordsOf(index);
+  const wanted = new Map<string, number>();
+  const probeWords = normalize(probe).text.match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
+  for (const w of probeWords) wanted.set(w, (wanted.get(w) ?? 0) + 1);
+  const size = Math.max(1, Math.min(probeWords.length, words.length));
+  if (words.length === 0) return { text: '', block: 0 };
+  const have = new Map<string, number>();
+  let score = 0;
+  const add = (w: string, d: 1 | -1) => {
+    const before = have.get(w) ?? 0;
+    const want = wanted.get(w) ?? 0;
+    const after = before + d;
+    have.set(w, after);
+    score += Math.min(after, want) - Math.min(before, want);
+  };
+  let best = -1;
+  let bestAt = 0;
+  for (let i = 0; i < words.length; i++) {
+    add(words[i]!.word, 1);
+    if (i >= size) add(words[i - size]!.word, -1);
+    const startIdx = Math.max(0, i - size + 1);
+    // Prefer windows that start on a wanted word: they read better in a message.
+    const bonus = wanted.has(words[startIdx]!.word) ? 0.5 : 0;
+    if (i >= size - 1 && score + bonus > best) {
+      best = score + bonus;
+      bestAt = startIdx;
+    }
+  }
+  const first = words[bestAt]!;
+  const last = words[Math.min(words.length - 1, bestAt + size - 1)]!;
+  const [s, e] = toOriginal(index, first.start, last.end);
+  return { text: index.joined.slice(s, e).replace(/\s+/g, ' '), block: blockOf(index, s) };
+}

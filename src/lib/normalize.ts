@@ -1,0 +1,89 @@
+/**
+ * The comparison form of the content format: NFKC, straight quotes, one kind of
+ * dash, single spaces, lower case. Every normalised character remembers the
+ * offset of the original character it came from, so a match found in the
+ * normalised text can be highlighted in the original.
+ */
+
+const QUOTES: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'",
+  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"',
+};
+const DASHES = new Set(['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015']);
+const COMBINING = /\p{M}/u;
+const SPACE = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]/u;
+
+export interface Normalized {
+  /** The comparison form. */
+  text: string;
+  /** `map[i]` is the offset in the original of normalised character `i`; `map[text.length]` is the original length. */
+  map: Int32Array;
+}
+
+/** Maps one original character cluster (a base and its combining marks) to its comparison form. */
+function foldCluster(cluster: string): string {
+  const first = cluster[0]!;
+  if (cluster.length === 1) {
+    const q = QUOTES[first];
+    if (q) return q;
+    if (DASHES.has(first)) return '-';
+  }
+  let out = cluster.normalize('NFKC');
+  // NFKC can itself produce curly quotes or dashes (rare); fold them too.
+  out = out.replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C\u201D\u201E\u201F\u2033\u2010-\u2015]/g, (c) =>
+    QUOTES[c] ?? '-',
+  );
+  return out.toLowerCase();
+}
+
+export function normalize(original: string): Normalized {
+  let text = '';
+  const map: number[] = [];
+  let pendingSpace = -1; // offset of the first white space of a run not yet written
+  let i = 0;
+  const n = original.length;
+  while (i < n) {
+    const cp = original.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    let ch = original.slice(i, i + width);
+    if (SPACE.test(ch)) {
+      if (pendingSpace < 0) pendingSpace = i;
+      i += width;
+      continue;
+    }
+    let j = i + width;
+    while (j < n) {
+      const next = original.codePointAt(j)!;
+      const w = next > 0xffff ? 2 : 1;
+      const c = original.slice(j, j + w);
+      if (!COMBINING.test(c)) break;
+      ch += c;
+      j += w;
+    }
+    if (pendingSpace >= 0) {
+      if (text.length > 0) {
+        text += ' ';
+        map.push(pendingSpace);
+      }
+      pendingSpace = -1;
+    }
+    const folded = foldCluster(ch);
+    for (let k = 0; k < folded.length; k++) {
+      text += folded[k];
+      map.push(i);
+    }
+    i = j;
+  }
+  map.push(n);
+  return { text, map: Int32Array.from(map) };
+}
+
+/** The comparison form alone, for short strings such as excerpts. */
+export function fold(s: string): string {
+  return normalize(s).text;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+export function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && WORD_CHAR.test(c);
+}
