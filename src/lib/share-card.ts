@@ -1,0 +1,248 @@
+/**
+ * The share card of a claim review: a 1200×630 PNG with the claim, the claimant,
+ * the verdict (as a word, never colour alone) and the site's name, drawn at
+ * build time with satori + resvg from a font in node_modules (nothing fetched).
+ * Cards are cached by a hash of everything they show, so a build redraws only
+ * the cards whose text changed.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import satori from 'satori';
+import type { SatoriNode } from 'satori';
+import { Resvg } from '@resvg/resvg-js';
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+/** Bump when the drawing changes, so cached cards of the old design are not reused. */
+export const CARD_VERSION = 1;
+
+export interface ShareCardInput {
+  claim: string;
+  claimant: string;
+  verdictLabel: string;
+  /** 1 = worst ... best; absent for a verdict outside the scale (drawn neutral). */
+  verdictRating?: number;
+  /** The best rating of the scale (default 5), so the badge colour follows the site's own scale. */
+  verdictBest?: number;
+  siteTitle: string;
+}
+
+const PAD = 64;
+const INNER_WIDTH = CARD_WIDTH - 2 * PAD;
+const HEADER_HEIGHT = 40;
+const CLAIMANT_HEIGHT = 44;
+const FOOTER_HEIGHT = 80;
+const GAP = 28;
+/** The verdict-coloured stripe along the top edge. */
+const STRIPE = 12;
+/** The height the claim may take: what is left between header, claimant and footer. */
+export const CLAIM_BOX_HEIGHT = CARD_HEIGHT - 2 * PAD - HEADER_HEIGHT - CLAIMANT_HEIGHT - FOOTER_HEIGHT - 3 * GAP;
+/** Claim font sizes, largest first; the first whose wrapped text fits the box is used. */
+export const CLAIM_FONT_SIZES = [64, 56, 50, 44, 40, 36, 32, 28, 25, 22, 20] as const;
+const CLAIM_LINE_HEIGHT = 1.2;
+
+type Font = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
+
+const require = createRequire(import.meta.url);
+let fontsCache: Font[] | undefined;
+
+/** Inter from @fontsource (woff: satori reads woff/ttf/otf, not woff2), several subsets so accented names draw. */
+export function loadFonts(): Font[] {
+  if (fontsCache) return fontsCache;
+  const dir = join(dirname(require.resolve('@fontsource/inter/package.json')), 'files');
+  const fonts: Font[] = [];
+  for (const subset of ['latin', 'latin-ext', 'greek', 'cyrillic', 'vietnamese']) {
+    for (const weight of [400, 700] as const) {
+      const file = join(dir, `inter-${subset}-${weight}-normal.woff`);
+      if (existsSync(file)) fonts.push({ name: 'Inter', data: readFileSync(file), weight, style: 'normal' });
+    }
+  }
+  if (!fonts.length) throw new Error(`share card: no Inter .woff font found in ${dir}`);
+  fontsCache = fonts;
+  return fonts;
+}
+
+type El = { type: string; props: { style?: Record<string, unknown>; children?: unknown } };
+const div = (style: Record<string, unknown>, children?: unknown): El => ({ type: 'div', props: { style, children } });
+
+/** Badge colours, dark enough for white text (WCAG AA at this size); unrated verdicts are slate. */
+export function verdictColour(rating: number | undefined, best = 5): string {
+  if (rating === undefined) return '#475569';
+  const t = best > 1 ? (rating - 1) / (best - 1) : 1;
+  if (t >= 0.875) return '#166534';
+  if (t >= 0.625) return '#3f6212';
+  if (t >= 0.375) return '#92400e';
+  if (t >= 0.125) return '#9a3412';
+  return '#991b1b';
+}
+
+function claimText(claim: string): string {
+  return `“${claim.trim().replace(/\s+/g, ' ')}”`;
+}
+
+function claimNode(claim: string, fontSize: number, clamp: boolean): El {
+  return div(
+    {
+      display: 'block',
+      width: INNER_WIDTH,
+      fontSize,
+      fontWeight: 700,
+      lineHeight: CLAIM_LINE_HEIGHT,
+      color: '#0f172a',
+      ...(clamp ? { lineClamp: Math.max(1, Math.floor(CLAIM_BOX_HEIGHT / (fontSize * CLAIM_LINE_HEIGHT))), overflow: 'hidden' } : {}),
+    },
+    claimText(claim),
+  );
+}
+
+/** Height of the claim wrapped at `fontSize`, measured by satori itself with the real font (no guessing from character counts). */
+export async function measureClaimHeight(claim: string, fontSize: number): Promise<number> {
+  const svg = await satori(claimNode(claim, fontSize, false) as never, { width: INNER_WIDTH, fonts: loadFonts() });
+  const m = /height="([\d.]+)"/.exec(svg);
+  if (!m) throw new Error('share card: satori returned an SVG without a height');
+  return Number(m[1]);
+}
+
+/**
+ * The largest claim font size whose wrapped text fits the box. A claim too long
+ * even for the smallest size gets the smallest size and is clamped with an ellipsis.
+ */
+export async function fitClaim(claim: string): Promise<{ fontSize: number; height: number; clamped: boolean }> {
+  let last = { fontSize: CLAIM_FONT_SIZES[0] as number, height: Infinity };
+  for (const fontSize of CLAIM_FONT_SIZES) {
+    const height = await measureClaimHeight(claim, fontSize);
+    if (height <= CLAIM_BOX_HEIGHT) return { fontSize, height, clamped: false };
+    last = { fontSize, height };
+  }
+  return { ...last, clamped: true };
+}
+
+function cardTree(input: ShareCardInput, fontSize: number, clamped: boolean): El {
+  const colour = verdictColour(input.verdictRating, input.verdictBest);
+  const oneLine = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
+  return div(
+    {
+      display: 'flex',
+      flexDirection: 'column',
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      padding: PAD,
+      paddingTop: PAD - STRIPE,
+      boxSizing: 'border-box',
+      backgroundColor: '#f8fafc',
+      borderTop: `${STRIPE}px solid ${colour}`,
+      fontFamily: 'Inter',
+      color: '#0f172a',
+    },
+    [
+      div({ display: 'flex', height: HEADER_HEIGHT, width: INNER_WIDTH, fontSize: 28, fontWeight: 700, color: '#334155', ...oneLine }, input.siteTitle.trim()),
+      div(
+        { display: 'flex', flexGrow: 1, alignItems: 'center', height: CLAIM_BOX_HEIGHT, marginTop: GAP, overflow: 'hidden' },
+        [claimNode(input.claim, fontSize, clamped)],
+      ),
+      div(
+        { display: 'flex', height: CLAIMANT_HEIGHT, marginTop: GAP, fontSize: 30, color: '#334155', ...oneLine },
+        `— ${input.claimant.trim()}`,
+      ),
+      div(
+        { display: 'flex', height: FOOTER_HEIGHT, marginTop: GAP, alignItems: 'center', justifyContent: 'space-between' },
+        [
+          div(
+            {
+              display: 'flex',
+              alignItems: 'center',
+              height: FOOTER_HEIGHT,
+              maxWidth: 820,
+              padding: '0 32px',
+              borderRadius: 16,
+              backgroundColor: colour,
+              color: '#ffffff',
+              fontSize: 36,
+              fontWeight: 700,
+              ...oneLine,
+            },
+            `Verdict: ${input.verdictLabel.trim()}`,
+          ),
+          div({ display: 'flex', fontSize: 24, color: '#475569', letterSpacing: 2, textTransform: 'uppercase' }, 'Fact check'),
+        ],
+      ),
+    ],
+  );
+}
+
+export interface RenderOptions {
+  /** Receives every laid-out node (tests use it to prove nothing is drawn outside the card). */
+  onNode?: (node: SatoriNode) => void;
+}
+
+/** The card as SVG (satori), before rasterising. */
+export async function shareCardSvg(input: ShareCardInput, options: RenderOptions = {}): Promise<string> {
+  const { fontSize, clamped } = await fitClaim(input.claim);
+  return satori(cardTree(input, fontSize, clamped) as never, {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: loadFonts(),
+    ...(options.onNode ? { onNodeDetected: options.onNode } : {}),
+  });
+}
+
+/** The card as a 1200×630 PNG. */
+export async function renderShareCard(input: ShareCardInput, options: RenderOptions = {}): Promise<Buffer> {
+  const svg = await shareCardSvg(input, options);
+  const png = new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
+  return Buffer.from(png);
+}
+
+/** A hash of everything the card shows and of the design version: the cache key. */
+export function cardHash(input: ShareCardInput): string {
+  const shown = [
+    CARD_VERSION,
+    input.claim.trim(),
+    input.claimant.trim(),
+    input.verdictLabel.trim(),
+    input.verdictRating ?? null,
+    input.verdictBest ?? 5,
+    input.siteTitle.trim(),
+  ];
+  return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 20);
+}
+
+/** Where cards are kept between builds (git-ignored; survives `dist/` being wiped). */
+export function defaultCacheDir(root = process.cwd()): string {
+  return resolve(root, 'node_modules/.cache/factcheck-cards');
+}
+
+export interface CachedCardOptions {
+  cacheDir?: string;
+  /** The drawing function (tests inject a counting one). */
+  render?: (input: ShareCardInput) => Promise<Buffer>;
+}
+
+/** The card from the cache when one with the same hash exists; otherwise drawn and stored. */
+export async function cachedShareCard(
+  input: ShareCardInput,
+  options: CachedCardOptions = {},
+): Promise<{ png: Buffer; hash: string; cached: boolean }> {
+  const dir = options.cacheDir ?? defaultCacheDir();
+  const hash = cardHash(input);
+  const file = join(dir, `${hash}.png`);
+  if (existsSync(file)) return { png: readFileSync(file), hash, cached: true };
+  const png = await (options.render ?? renderShareCard)(input);
+  mkdirSync(dir, { recursive: true });
+  // Write then rename, so a build killed mid-write never leaves a truncated card to be reused.
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, png);
+  renameSync(tmp, file);
+  return { png, hash, cached: false };
+}
+
+/** Width and height from a PNG's IHDR chunk, or null if the bytes are not a PNG. */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
+  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length < 24 || sig.some((b, i) => bytes[i] !== b)) return null;
+  if (String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
