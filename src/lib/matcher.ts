@@ -5,7 +5,7 @@
  * the original offsets); every excerpt of every claim is then matched against
  * that index, so the cost grows with the text, not with claims times sources.
  */
-import { normalize, isWordChar, type Normalized } from './normalize.ts';
+import { normalize, splitsWord, UNSPACED_SCRIPT, type Normalized } from './normalize.ts';
 
 /** One block of a source's text: a paragraph or a heading, as plain text. */
 export interface SourceBlock {
@@ -103,10 +103,7 @@ export function parseExcerpt(excerpt: string): ExcerptPattern {
 }
 
 function boundaryOk(text: string, seg: string, at: number): boolean {
-  if (isWordChar(seg[0]) && at > 0 && isWordChar(text[at - 1])) return false;
-  const end = at + seg.length;
-  if (isWordChar(seg[seg.length - 1]) && end < text.length && isWordChar(text[end])) return false;
-  return true;
+  return !splitsWord(text[at - 1], seg[0]) && !splitsWord(seg[seg.length - 1], text[at + seg.length]);
 }
 
 function* occurrences(text: string, seg: string, from: number, to = Infinity): Generator<number> {
@@ -138,9 +135,13 @@ function windowEnd(text: string, from: number, words: number): number {
 /** Finds the normalised spans of all segments, honouring order, insertions and elisions. */
 function locate(text: string, p: ExcerptPattern): [number, number][] | null {
   const spans: [number, number][] = [];
+  // For a segment after an elision, failing from `from` means failing from anywhere later:
+  // remembering that keeps common words from making the search quadratic.
+  const failedFrom: number[] = [];
   const step = (i: number, from: number): boolean => {
     const seg = p.segments[i]!;
     const gap: Gap = i === 0 ? 'elision' : p.gaps[i - 1]!;
+    if (gap === 'elision' && i > 0 && from >= (failedFrom[i] ?? Infinity)) return false;
     let to = Infinity;
     if (gap === 'none') to = from + 1; // a space at most
     else if (gap === 'insertion') to = windowEnd(text, from, INSERTION_MAX_WORDS * p.insertions[i - 1]!);
@@ -152,9 +153,11 @@ function locate(text: string, p: ExcerptPattern): [number, number][] | null {
       }
       spans[i] = [at, at + seg.length];
       if (i + 1 === p.segments.length || step(i + 1, at + seg.length)) return true;
-      // After an elision the earliest occurrence is always the best one to continue from.
-      if (gap === 'elision' && i > 0) return false;
+      // Between two elisions the earliest occurrence is always the best one to continue from;
+      // before an [insertion] a later occurrence may still be followed closely enough.
+      if (gap === 'elision' && i > 0 && p.gaps[i] === 'elision') break;
     }
+    if (gap === 'elision' && i > 0) failedFrom[i] = Math.min(failedFrom[i] ?? Infinity, from);
     return false;
   };
   if (p.segments.length === 0) return null;
@@ -238,11 +241,17 @@ function explainMiss(index: SourceIndex, p: ExcerptPattern): MatchResult & { ok:
   return { ok: false, reason, closest, closestBlock: block };
 }
 
+/** Words of context shown on each side of the closest passage. */
+const CONTEXT_WORDS = 3;
+
+/** A word for the closest-passage search; in scripts without spaces, each character counts as one. */
+const LETTER = `(?:(?!${UNSPACED_SCRIPT})[\\p{L}\\p{N}])`;
+const WORD_RE = new RegExp(`${UNSPACED_SCRIPT}|${LETTER}+(?:['-]${LETTER}+)*`, 'gu');
+
 function wordsOf(index: SourceIndex): NonNullable<SourceIndex['words']> {
   if (!index.words) {
     const words: NonNullable<SourceIndex['words']> = [];
-    const re = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
-    for (const m of index.norm.text.matchAll(re)) words.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+    for (const m of index.norm.text.matchAll(WORD_RE)) words.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
     index.words = words;
   }
   return index.words;
@@ -255,7 +264,7 @@ function wordsOf(index: SourceIndex): NonNullable<SourceIndex['words']> {
 export function closestPassage(index: SourceIndex, probe: string): { text: string; block: number } {
   const words = wordsOf(index);
   const wanted = new Map<string, number>();
-  const probeWords = normalize(probe).text.match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
+  const probeWords = normalize(probe).text.match(WORD_RE) ?? [];
   for (const w of probeWords) wanted.set(w, (wanted.get(w) ?? 0) + 1);
   const size = Math.max(1, Math.min(probeWords.length, words.length));
   if (words.length === 0) return { text: '', block: 0 };
@@ -281,8 +290,15 @@ export function closestPassage(index: SourceIndex, probe: string): { text: strin
       bestAt = startIdx;
     }
   }
-  const first = words[bestAt]!;
-  const last = words[Math.min(words.length - 1, bestAt + size - 1)]!;
-  const [s, e] = toOriginal(index, first.start, last.end);
+  // Trim the window to the words the excerpt shares with it, then widen it by a few words
+  // within its paragraph: a passage cut mid-phrase does not show the editor what to fix.
+  let a = bestAt;
+  let b = Math.min(words.length - 1, bestAt + size - 1);
+  while (a < b && !wanted.has(words[a]!.word)) a++;
+  while (b > a && !wanted.has(words[b]!.word)) b--;
+  const blockAt = (k: number) => blockOf(index, index.norm.map[words[k]!.start]!);
+  for (let k = 0, home = blockAt(a); k < CONTEXT_WORDS && a > 0 && blockAt(a - 1) === home; k++) a--;
+  for (let k = 0, home = blockAt(b); k < CONTEXT_WORDS && b < words.length - 1 && blockAt(b + 1) === home; k++) b++;
+  const [s, e] = toOriginal(index, words[a]!.start, words[b]!.end);
   return { text: index.joined.slice(s, e).replace(/\s+/g, ' '), block: blockOf(index, s) };
 }

@@ -33,7 +33,9 @@ function foldCluster(cluster: string): string {
   out = out.replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C\u201D\u201E\u201F\u2033\u2010-\u2015]/g, (c) =>
     QUOTES[c] ?? '-',
   );
-  return out.toLowerCase();
+  // Lower-casing one cluster at a time cannot know where a Greek word ends, so
+  // final sigma is folded to σ on both sides (as Unicode case folding does).
+  return out.toLowerCase().replace(/\u03C2/g, '\u03C3');
 }
 
 export function normalize(original: string): Normalized {
@@ -86,4 +88,13 @@ export function fold(s: string): string {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 export function isWordChar(c: string | undefined): boolean {
   return c !== undefined && WORD_CHAR.test(c);
+}
+
+/** Scripts written without spaces between words: any character may start or end a quotation. */
+export const UNSPACED_SCRIPT = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}]';
+const UNSPACED = new RegExp(UNSPACED_SCRIPT, 'u');
+
+/** True when a quotation may not begin or end between `a` and `b` because that would split a word. */
+export function splitsWord(a: string | undefined, b: string | undefined): boolean {
+  return isWordChar(a) && isWordChar(b) && !UNSPACED.test(a!) && !UNSPACED.test(b!);
 }
