@@ -1,0 +1,49 @@
+/**
+ * `npm run new -- claim "The ban is permanent"`: writes a draft that
+ * `npm run check` accepts, prints its path, and never overwrites a file.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentDir } from '../src/lib/content-dir.ts';
+import { loadSite } from '../src/lib/corpus.ts';
+import { makeScale } from '../src/lib/verdicts.ts';
+import { parseArgs, planScaffold } from '../src/lib/scaffold.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const here = process.env.INIT_CWD ?? process.cwd();
+
+/** The editor's own calendar day: a review written late in the evening is dated that evening. */
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (!args.ok) {
+  console.error(args.message);
+  process.exit(1);
+}
+const dir = contentDir(root);
+// A broken site.yml must not stop a draft: its problems are check's to report.
+const site = existsSync(join(dir, 'site.yml')) ? loadSite(dir, (p) => p, []) : null;
+const plan = planScaffold(
+  { kind: args.kind, title: args.title, outlet: args.outlet, today: today(), verdicts: makeScale(site?.verdicts).verdicts },
+  (rel) => existsSync(join(dir, rel)),
+);
+const shown = (rel: string) => relative(here, join(dir, rel)) || rel;
+if (!plan.ok) {
+  console.error(plan.message.replace(/^(claims|sources|pages)\/\S+\.md/, (m) => shown(m)));
+  process.exit(1);
+}
+const abs = join(dir, plan.path);
+mkdirSync(dirname(abs), { recursive: true });
+try {
+  // `wx` fails if the file appeared since we looked: still never an overwrite.
+  writeFileSync(abs, plan.text, { flag: 'wx' });
+} catch (e) {
+  console.error(`${shown(plan.path)}: could not write the draft (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was written.`);
+  process.exit(1);
+}
+console.log(shown(plan.path));
