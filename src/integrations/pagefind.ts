@@ -1,0 +1,63 @@
+/**
+ * Builds the Pagefind search index over the finished site, inside `astro build`, so
+ * that no build can ship a search page without an index. Which pages and which
+ * parts of them are indexed is decided by `data-pagefind-*` attributes in the pages
+ * (claim, source and content pages carry `data-pagefind-body`; nothing else does).
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** Throws when a Pagefind response reports errors: a half-built index must fail the build. */
+function assertNoErrors(step: string, response: { errors: string[] }): void {
+  if (response.errors.length > 0) {
+    throw new Error(`pagefind ${step} failed:\n  ${response.errors.join('\n  ')}`);
+  }
+}
+
+export interface IndexResult {
+  pages: number;
+  seconds: number;
+  outputPath: string;
+}
+
+/** Indexes every HTML file under `siteDir` and writes the bundle to `<siteDir>/pagefind/`. */
+export async function buildSearchIndex(siteDir: string): Promise<IndexResult> {
+  // Imported lazily so that loading astro.config does not start the Pagefind binary.
+  const pagefind = await import('pagefind');
+  const started = performance.now();
+  try {
+    const created = await pagefind.createIndex({});
+    assertNoErrors('createIndex', created);
+    const index = created.index;
+    if (!index) throw new Error('pagefind createIndex returned no index');
+    const added = await index.addDirectory({ path: siteDir });
+    assertNoErrors('addDirectory', added);
+    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+    assertNoErrors('writeFiles', written);
+    return {
+      pages: added.page_count,
+      seconds: (performance.now() - started) / 1000,
+      outputPath: written.outputPath,
+    };
+  } finally {
+    // The Node API drives a child process; leaving it running would keep the build alive.
+    await pagefind.close();
+  }
+}
+
+export default function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const result = await buildSearchIndex(fileURLToPath(dir));
+        // One line, stable wording: scripts/bench.ts parses it.
+        logger.info(`pagefind: indexed ${result.pages} pages in ${result.seconds.toFixed(2)} s`);
+        if (result.pages === 0) {
+          logger.warn('pagefind: no page was indexed; search will find nothing');
+        }
+      },
+    },
+  };
+}
