@@ -30,7 +30,8 @@ function lineCol(text: string, offset: number): { line: number; column: number }
 }
 
 export function parseFile(raw: string, wholeYaml = false): ParsedFile {
-  const src = raw.replace(/^\uFEFF/, '');
+  // CRLF files from Windows editors: the yaml parser would keep a \r at the end of each value.
+  const src = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let doc: Document | undefined;
   const lc = new LineCounter();
   const engine = (s: string) => {
@@ -53,7 +54,9 @@ export function parseFile(raw: string, wholeYaml = false): ParsedFile {
     }
     const parsed = matter(src, { engines: { yaml: engine } });
     body = parsed.content;
-    yamlLine = 2;
+    // gray-matter hands the engine the text from the end of the opening --- line,
+    // so the YAML's first line is the tail of that line.
+    yamlLine = 1;
   } else {
     body = src;
   }
@@ -69,7 +72,7 @@ export function parseFile(raw: string, wholeYaml = false): ParsedFile {
   }
   const data = doc && !doc.errors.length ? (doc.toJS({ maxAliasCount: 100 }) as unknown) : {};
   if (doc && !doc.errors.length && data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
-    errors.push({ line: yamlLine, column: 1, message: 'front matter must be a set of `field: value` lines' });
+    errors.push({ line: wholeYaml ? 1 : 2, column: 1, message: 'front matter must be a set of `field: value` lines' });
   }
   const locate = (path: readonly PropertyKey[]) => {
     if (doc?.contents) {

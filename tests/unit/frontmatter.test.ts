@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { parseFile } from '../../src/lib/frontmatter.ts';
+
+const SOURCE = [
+  '---', //                                  1
+  'title: Chicago bans ICE', //               2
+  'outlet: HuffPost', //                      3
+  'author: [Jane Doe, John Roe]', //          4
+  'published: 2019-07-11', //                 5
+  '---', //                                   6
+  'First paragraph.', //                      7
+  '',
+].join('\n');
+
+describe('parseFile: front matter with positions', () => {
+  it('reads the fields, the body and how many lines precede the body', () => {
+    const p = parseFile(SOURCE);
+    expect(p.errors).toEqual([]);
+    expect(p.data).toEqual({ title: 'Chicago bans ICE', outlet: 'HuffPost', author: ['Jane Doe', 'John Roe'], published: '2019-07-11' });
+    expect(p.body).toBe('First paragraph.\n');
+    expect(p.bodyLineOffset).toBe(6);
+  });
+
+  it('locates a field’s value by its path, in file lines', () => {
+    const p = parseFile(SOURCE);
+    expect(p.locate(['title'])).toEqual({ line: 2, column: 8 });
+    expect(p.locate(['published'])).toEqual({ line: 5, column: 12 });
+    expect(p.locate(['author', 1])).toEqual({ line: 4, column: 20 }); // the J of John
+  });
+
+  it('falls back to the nearest existing node for a missing path', () => {
+    const p = parseFile(SOURCE);
+    expect(p.locate(['author', 5])).toEqual({ line: 4, column: 9 });
+  });
+
+  it('keeps dates as strings, so unreal dates are not rolled over', () => {
+    expect(parseFile('---\nreviewed: 2019-02-30\n---\n').data.reviewed).toBe('2019-02-30');
+  });
+
+  it('reads unquoted true and false as booleans (the schema turns them into verdict ids)', () => {
+    expect(parseFile('---\nverdict: false\n---\n').data.verdict).toBe(false);
+    expect(parseFile('---\nverdict: true\n---\n').data.verdict).toBe(true);
+  });
+
+  it('points a YAML syntax error at its file line', () => {
+    const p = parseFile(['---', 'title: A', 'outlet: [HuffPost', 'published: 2019-07-11', '---', 'Body'].join('\n'));
+    expect(p.errors.length).toBeGreaterThan(0);
+    expect(p.errors[0]!.message).toMatch(/^front matter: /);
+    expect(p.errors[0]!.line).toBeGreaterThanOrEqual(3);
+    expect(p.errors[0]!.line).toBeLessThanOrEqual(5);
+    expect(p.data).toEqual({});
+  });
+
+  it('reports a field given twice at the second one', () => {
+    const p = parseFile(['---', 'title: a', 'outlet: b', 'title: c', '---', ''].join('\n'));
+    expect(p.errors).toEqual([{ line: 4, column: 1, message: 'front matter: Map keys must be unique' }]);
+  });
+
+  it('reports front matter that is not closed', () => {
+    const p = parseFile('---\ntitle: A\n\nBody that never ends the front matter\n');
+    expect(p.errors).toEqual([{ line: 1, column: 1, message: 'front matter is not closed by a line of ---' }]);
+  });
+
+  it('reports front matter that is a list, not fields', () => {
+    const p = parseFile('---\n- a\n- b\n---\nx');
+    expect(p.errors).toEqual([{ line: 2, column: 1, message: 'front matter must be a set of `field: value` lines' }]);
+  });
+
+  it('reads CRLF files and a byte-order mark like any other', () => {
+    const p = parseFile('\uFEFF---\r\ntitle: A\r\ndraft: true\r\nreviewed: 2019-07-15\r\n---\r\nBody\r\n');
+    expect(p.errors).toEqual([]);
+    expect(p.data).toEqual({ title: 'A', draft: true, reviewed: '2019-07-15' });
+    expect(p.bodyLineOffset).toBe(5);
+    expect(p.locate(['reviewed'])).toEqual({ line: 4, column: 11 });
+  });
+
+  it('a file without front matter is all body', () => {
+    const p = parseFile('Just text.\n');
+    expect(p.data).toEqual({});
+    expect(p.body).toBe('Just text.\n');
+    expect(p.bodyLineOffset).toBe(0);
+  });
+
+  it('reads a whole YAML file (site.yml) with lines counted from 1', () => {
+    const p = parseFile('title: T\nurl: https://example.org\npublisher:\n  name: Desk\n', true);
+    expect(p.data).toEqual({ title: 'T', url: 'https://example.org', publisher: { name: 'Desk' } });
+    expect(p.locate(['publisher', 'name'])).toEqual({ line: 4, column: 9 });
+    const bad = parseFile('title: T\nurl: [\n', true);
+    expect(bad.errors[0]!.line).toBeGreaterThanOrEqual(2);
+  });
+});
