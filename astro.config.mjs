@@ -1,0 +1,52 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentDir } from './src/lib/content-dir.ts';
+import { getCorpus } from './src/lib/corpus-cache.ts';
+import { resolveSiteUrl, siteLocation } from './src/lib/site-url.ts';
+import { fnv1a } from './src/lib/hash.ts';
+import contentCheck from './src/integrations/content-check.ts';
+import remarkCitations from './src/remark/citations.ts';
+import sitemap from '@astrojs/sitemap';
+import { sitemapFilter } from './src/lib/feeds.ts';
+
+const dir = contentDir();
+const corpus = getCorpus(dir);
+const location = siteLocation(resolveSiteUrl(corpus.site?.url));
+
+/**
+ * A digest of the whole content folder. Astro caches rendered Markdown per file,
+ * but a claim's excerpts also depend on its sources (links, captions), so any
+ * content change must re-render everything: the digest is part of the config,
+ * and a changed config clears Astro's content cache.
+ */
+function contentDigest() {
+  let all = dir;
+  const add = (file) => {
+    if (existsSync(file)) all += `\0${file}\0${readFileSync(file, 'utf8')}`;
+  };
+  add(join(dir, 'site.yml'));
+  for (const sub of ['sources', 'claims', 'pages']) {
+    const d = join(dir, sub);
+    if (existsSync(d)) for (const f of readdirSync(d).sort()) add(join(d, f));
+  }
+  return fnv1a(all);
+}
+
+export default defineConfig({
+  site: location.origin,
+  // One cache per content folder: fixture builds in tests must not share (or race on) the demo's.
+  cacheDir: `./node_modules/.astro/${fnv1a(dir)}`,
+  base: location.base,
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [[remarkCitations, { contentDir: dir, base: location.base, digest: contentDigest() }]],
+    }),
+  },
+  integrations: [contentCheck({ dir }), sitemap({ filter: sitemapFilter(corpus, location) })],
+});

@@ -1,0 +1,85 @@
+/**
+ * URL text fragments (WICG Scroll To Text Fragment): a link that scrolls the
+ * original article to the quoted passage, `url#:~:text=[prefix-,]start[,end][,-suffix]`.
+ *
+ * The passage is taken from our copy of the source, which is the best knowledge
+ * we have of the original's words; when the start alone occurs more than once in
+ * that copy, the words around it are added as prefix/suffix so the browser lands
+ * on the right occurrence.
+ */
+
+/** Percent-encodes one directive part; `-`, `,` and `&` are syntax in a text directive. */
+export function encodeTextPart(part: string): string {
+  return encodeURIComponent(part).replace(/-/g, '%2D');
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+const words = (s: string) => collapse(s).split(' ').filter(Boolean);
+
+/** A passage shorter than this many words is written whole; longer ones as start,end. */
+const WHOLE_MAX_WORDS = 10;
+const EDGE_WORDS = 4;
+const CONTEXT_WORDS = 3;
+
+export interface TextDirective {
+  prefix?: string;
+  start: string;
+  end?: string;
+  suffix?: string;
+}
+
+/** Counts case-insensitive occurrences of `needle` in `hay` (both whitespace-collapsed). */
+function occurrences(hay: string, needle: string): number {
+  if (!needle) return 0;
+  const h = collapse(hay).toLowerCase();
+  const n = collapse(needle).toLowerCase();
+  let count = 0;
+  for (let i = h.indexOf(n); i >= 0; i = h.indexOf(n, i + 1)) count++;
+  return count;
+}
+
+/**
+ * The directive for the passage `text.slice(start, end)`. Blocks (paragraphs) in
+ * `text` are separated by blank lines; a passage that spans blocks is always
+ * written as start,end, because a lone start cannot cross a block boundary.
+ */
+export function textDirective(text: string, start: number, end: number): TextDirective {
+  const passage = text.slice(start, end);
+  const blocks = passage.split(/\n\s*\n/).map(collapse).filter(Boolean);
+  const all = words(passage);
+  let d: TextDirective;
+  if (blocks.length <= 1 && all.length <= WHOLE_MAX_WORDS) {
+    d = { start: collapse(passage) };
+  } else {
+    const first = words(blocks[0] ?? '');
+    const last = words(blocks[blocks.length - 1] ?? '');
+    const n = blocks.length > 1 ? EDGE_WORDS : Math.min(EDGE_WORDS, Math.floor(all.length / 2));
+    d = { start: first.slice(0, n).join(' '), end: last.slice(-n).join(' ') };
+  }
+  if (occurrences(text, d.start) > 1 || (d.end !== undefined && occurrences(text, d.end) > 1)) {
+    // Context is taken within the passage's own paragraph: a prefix must be directly adjacent.
+    const blockStart = text.lastIndexOf('\n\n', start);
+    const before = words(text.slice(blockStart < 0 ? 0 : blockStart, start)).slice(-CONTEXT_WORDS).join(' ');
+    const blockEnd = text.indexOf('\n\n', end);
+    const after = words(text.slice(end, blockEnd < 0 ? text.length : blockEnd)).slice(0, CONTEXT_WORDS).join(' ');
+    if (before) d.prefix = before;
+    if (after) d.suffix = after;
+  }
+  return d;
+}
+
+/** `text=...` for a directive, every part encoded. */
+export function formatTextDirective(d: TextDirective): string {
+  const parts: string[] = [];
+  if (d.prefix) parts.push(`${encodeTextPart(d.prefix)}-`);
+  parts.push(encodeTextPart(d.start));
+  if (d.end) parts.push(encodeTextPart(d.end));
+  if (d.suffix) parts.push(`-${encodeTextPart(d.suffix)}`);
+  return `text=${parts.join(',')}`;
+}
+
+/** The original's URL with a text fragment to the passage (after any fragment the URL already has). */
+export function textFragmentUrl(url: string, text: string, start: number, end: number): string {
+  const directive = formatTextDirective(textDirective(text, start, end));
+  return url.includes('#') ? `${url.replace(/:~:.*$/, '')}:~:${directive}` : `${url}#:~:${directive}`;
+}

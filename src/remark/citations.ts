@@ -1,0 +1,126 @@
+/**
+ * Turns the citation forms of a content body into what readers see: block
+ * excerpts become a figure with a caption, inline excerpts a link to their place
+ * on the source page, and relative links between content files site URLs. Raw
+ * HTML is dropped (the checker already rejects it; this is defence in depth).
+ * All the knowing is in src/lib; this file only builds mdast.
+ */
+import { relative, sep } from 'node:path';
+import type { Root, Link, Parent, PhrasingContent, RootContent, Nodes } from 'mdast';
+import { visit, SKIP } from 'unist-util-visit';
+import { collectCitations, resolveContentLink } from '../lib/citations.ts';
+import { getCorpus } from '../lib/corpus-cache.ts';
+import { excerptLinks, resolveCitations, STANCE_LABELS } from '../lib/excerpt-links.ts';
+import { internalHref, paths } from '../lib/site-url.ts';
+import { formatDay } from '../lib/dates.ts';
+
+export interface RemarkCitationsOptions {
+  /** Absolute path of the content folder. */
+  contentDir: string;
+  /** The site's base path, e.g. `/` or `/repo/`. */
+  base: string;
+  /** Changes whenever the content does, so Astro's content cache is rebuilt (see astro.config.mjs). */
+  digest?: string;
+}
+
+type Custom = { type: string; data?: Record<string, unknown>; children?: unknown[] };
+const el = (tagName: string, props: Record<string, unknown>, children: unknown[]): Nodes =>
+  ({ type: `x-${tagName}`, data: { hName: tagName, hProperties: props }, children }) as Custom as unknown as Nodes;
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const link = (url: string, children: PhrasingContent[], props: Record<string, unknown> = {}): Link => ({
+  type: 'link',
+  url,
+  title: null,
+  children,
+  data: { hProperties: props },
+});
+
+export default function remarkCitations(options: RemarkCitationsOptions) {
+  return (tree: Root, file: { path?: string }) => {
+    visit(tree, 'html', (_node, index, parent) => {
+      if (parent && index !== undefined) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      return undefined;
+    });
+    if (!file.path) return;
+    const rel = relative(options.contentDir, file.path).split(sep).join('/');
+    if (rel.startsWith('..')) return;
+    const corpus = getCorpus(options.contentDir);
+    const lang = corpus.site?.language ?? 'en';
+
+    const m = /^claims\/([^/]+)\.md$/.exec(rel);
+    if (m) {
+      const claimSlug = m[1]!;
+      const found = collectCitations(tree, rel);
+      const resolved = resolveCitations(corpus, claimSlug, found);
+      const inlineAfter = new Map<Link, Link>();
+      found.forEach((c, i) => {
+        if (c.kind === 'link') return;
+        const r = resolved[i];
+        if (!r?.id || !r.ranges) {
+          throw new Error(`${rel}:${c.line}:${c.column}: excerpt not found in source ${c.source} (run npm run check for details)`);
+        }
+        const source = corpus.sources.get(c.source)!;
+        const links = excerptLinks(corpus, options.base, c.source, r.id, r.ranges);
+        const stanceClass = `stance-${c.stance}`;
+        if (c.kind === 'block') {
+          const s = source.data;
+          const caption: unknown[] = [
+            el('span', { className: ['excerpt-from'] }, [
+              text(`${s.outlet}, `),
+              el('cite', {}, [text(s.title)]),
+              ...(s.published ? [text(', '), el('time', { dateTime: s.published }, [text(formatDay(s.published, lang))])] : []),
+            ]),
+            text(' '),
+            el('span', { className: ['stance', stanceClass] }, [text(STANCE_LABELS[c.stance])]),
+            text(' '),
+            link(links.sourceHref, [text('In the source')], { className: ['excerpt-link'] }),
+          ];
+          if (links.originalHref) {
+            caption.push(text(' '), link(links.originalHref, [text('In the original')], { className: ['excerpt-link', 'excerpt-original'] }));
+          }
+          const bq = c.blockquote! as unknown as Custom;
+          const quote = c.quote!;
+          bq.type = 'x-figure';
+          bq.data = { hName: 'figure', hProperties: { className: ['excerpt', 'excerpt-block', stanceClass] } };
+          bq.children = [
+            { type: 'blockquote', data: { hProperties: { cite: s.url ?? links.sourceHref } }, children: quote as RootContent[] },
+            el('figcaption', {}, caption),
+          ];
+        } else {
+          const l = c.link;
+          l.url = links.sourceHref;
+          l.title = null;
+          l.data = { hProperties: { className: ['excerpt', 'excerpt-inline', stanceClass], title: `${STANCE_LABELS[c.stance]} · ${source.data.outlet}` } };
+          if (links.originalHref) {
+            inlineAfter.set(
+              l,
+              link(links.originalHref, [el('span', { ariaHidden: 'true' }, [text('↗')]) as PhrasingContent, el('span', { className: ['visually-hidden'] }, [text(` in the original at ${source.data.outlet}`)]) as PhrasingContent], {
+                className: ['excerpt-original-inline'],
+              }),
+            );
+          }
+        }
+      });
+      if (inlineAfter.size) {
+        visit(tree, 'link', (node, index, parent: Parent | undefined) => {
+          const extra = inlineAfter.get(node);
+          if (!extra || !parent || index === undefined) return undefined;
+          parent.children.splice(index + 1, 0, extra as never);
+          return [SKIP, index + 2];
+        });
+      }
+    }
+
+    visit(tree, (node) => {
+      if (node.type !== 'link' && node.type !== 'definition') return;
+      const target = resolveContentLink(rel, node.url);
+      if (!target || target.collection === 'other') return;
+      const path =
+        target.collection === 'sources' ? paths.source(target.slug) : target.collection === 'claims' ? paths.claim(target.slug) : paths.page(target.slug);
+      node.url = internalHref(options.base, path) + target.hash;
+    });
+  };
+}
