@@ -1,0 +1,82 @@
+/**
+ * The workflows are code too: they must parse, and every npm script they run
+ * must exist, or a pull request fails for a reason no editor can fix.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const scripts = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<string, string>);
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string };
+  jobs: Record<string, { 'runs-on': string; needs?: string | string[]; steps: Step[]; environment?: { name: string } }>;
+}
+
+const dir = join(root, '.github/workflows');
+const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
+const load = (name: string) => parse(readFileSync(join(dir, name), 'utf8'), { strict: true, uniqueKeys: true }) as Workflow;
+const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
+/** Every npm command in a step's shell script, e.g. `npm run check`, `npm ci`, `npm test`. */
+const npmCommands = (w: Workflow) =>
+  steps(w).flatMap((s) => [...(s.run ?? '').matchAll(/\bnpm\s+(run\s+[\w:-]+|ci|test|install)\b/g)].map((m) => m[1]!.replace(/\s+/g, ' ')));
+
+describe('GitHub workflows', () => {
+  it('parse, and every npm script they name exists in package.json', () => {
+    expect(files.sort()).toEqual(expect.arrayContaining(['check.yml', 'deploy.yml']));
+    for (const f of files) {
+      const w = load(f);
+      expect(Object.keys(w.jobs).length, f).toBeGreaterThan(0);
+      for (const s of steps(w)) expect(Boolean(s.run) !== Boolean(s.uses), `${f}: a step runs a command or uses an action`).toBe(true);
+      for (const cmd of npmCommands(w)) {
+        if (cmd.startsWith('run ')) expect(scripts, `${f}: npm ${cmd}`).toContain(cmd.slice(4));
+      }
+      // `npm install` would rewrite the lock file; CI installs exactly what is locked.
+      expect(npmCommands(w), f).not.toContain('install');
+    }
+  });
+
+  it('check every pull request: npm ci, then npm run check, then npm test, on Node 22', () => {
+    const w = load('check.yml');
+    expect(Object.keys(w.on)).toContain('pull_request');
+    expect(npmCommands(w)).toEqual(['ci', 'run check', 'test']);
+    expect(scripts).toContain('test');
+    const node = steps(w).find((s) => s.uses?.startsWith('actions/setup-node@'));
+    expect(String(node?.with?.['node-version'])).toBe('22');
+  });
+
+  it('deploy main to GitHub Pages with the site URL from the Pages configuration', () => {
+    const w = load('deploy.yml');
+    expect(w.on).toMatchObject({ push: { branches: ['main'] } });
+    expect(w.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+    expect(w.concurrency?.group).toBeTruthy();
+    const all = steps(w);
+    const pages = all.find((s) => s.uses?.startsWith('actions/configure-pages@'));
+    expect(pages?.id).toBe('pages');
+    const build = all.find((s) => /\bnpm run build\b/.test(s.run ?? ''));
+    expect(build?.env?.SITE_URL).toBe('${{ steps.pages.outputs.base_url }}');
+    expect(all.indexOf(pages!)).toBeLessThan(all.indexOf(build!));
+    const upload = all.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(upload?.with?.path).toBe('dist');
+    const checkout = all.find((s) => s.uses?.startsWith('actions/checkout@'));
+    // "Last updated" comes from git: a shallow clone would date every page to the last push.
+    expect(checkout?.with?.['fetch-depth']).toBe(0);
+    const deploy = Object.values(w.jobs).find((j) => j.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')));
+    expect(deploy?.needs).toBe('build');
+    expect(deploy?.environment?.name).toBe('github-pages');
+    expect(npmCommands(w)).toEqual(['ci', 'run build']);
+  });
+});
