@@ -8,9 +8,21 @@ import type { Root, Nodes } from 'mdast';
 import type { SourceBlock } from './matcher.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
+const commonmark = unified().use(remarkParse);
+
+/**
+ * Characters without which no GFM construct can start: tables (`|`),
+ * strikethrough (`~`), footnotes (`[^`), task list items (`[ ]`, `[x]`) and
+ * literal autolinks (`www.`, `http(s)://`, `@` of an e-mail address). GFM's
+ * literal-autolink scanner tries a construct at every letter and more than
+ * doubles parsing time, so text that cannot contain any of them is parsed
+ * without the extensions: the tree is the same (tests/unit/markdown-gfm-fast-path.test.ts).
+ */
+const MAY_BE_GFM = /[|~@]|www|http|\[\^|\[\s?[xX]?\]/i;
 
 export function parseMarkdown(body: string): Root {
-  return parser.runSync(parser.parse(body)) as Root;
+  const p = MAY_BE_GFM.test(body) ? parser : commonmark;
+  return p.runSync(p.parse(body)) as Root;
 }
 
 /** Plain text of a node: Markdown formatting dropped, as the format compares excerpts. */
