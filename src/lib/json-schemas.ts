@@ -82,6 +82,8 @@ export function jsonSchemaFor(file: keyof typeof SCHEMA_FILES, schemaSource: str
   const json = z.toJSONSchema(schema, {
     // What an editor writes, before transforms: `author: Jane` as well as `author: [Jane]`.
     io: 'input',
+    // Draft 7 is the dialect every editor's YAML support and validator reads.
+    target: 'draft-7',
     unrepresentable: 'any',
     override: (ctx) => {
       // A day is written YYYY-MM-DD; YAML 1.2 reads it as a string, which `format: date` checks.
