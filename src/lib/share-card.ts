@@ -209,9 +209,9 @@ export function cardHash(input: ShareCardInput): string {
   return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 20);
 }
 
-/** Where cards are kept between builds (git-ignored; survives `dist/` being wiped). */
-export function defaultCacheDir(root = process.cwd()): string {
-  return resolve(root, 'node_modules/.cache/factcheck-cards');
+/** Where cards are kept between builds (git-ignored; survives `dist/` being wiped); `CARD_CACHE_DIR` overrides it. */
+export function defaultCacheDir(root = process.cwd(), env: Record<string, string | undefined> = process.env): string {
+  return resolve(root, env.CARD_CACHE_DIR?.trim() || 'node_modules/.cache/factcheck-cards');
 }
 
 export interface CachedCardOptions {

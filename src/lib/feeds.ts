@@ -1,0 +1,118 @@
+/**
+ * What the feeds hand to readers and machines: the published reviews (no
+ * drafts), newest first, each with its absolute URL, its ClaimReview (the very
+ * object the claim page embeds as JSON-LD), its share card and its embed. The
+ * RSS feed, /claims.json, the sitemap filter, robots.txt, the og: tags and the
+ * embed pages all read from here, so they cannot disagree on what is published.
+ */
+import type { Corpus } from './corpus.ts';
+import type { ClaimData } from './schema.ts';
+import { claimReview } from './jsonld.ts';
+import { findVerdict, type Verdict } from './verdicts.ts';
+import { absoluteUrl, paths, resolveSiteUrl, siteLocation, type SiteLocation } from './site-url.ts';
+import type { ShareCardInput } from './share-card.ts';
+
+export interface PublishedReview {
+  slug: string;
+  data: ClaimData;
+  verdict: Verdict | undefined;
+  /** The verdict's label, or its id if the scale lacks it (the checker refuses that, but never print nothing). */
+  verdictLabel: string;
+  /** Absolute URL of the claim page. */
+  url: string;
+  /** schema.org ClaimReview, identical to the page's JSON-LD. */
+  review: Record<string, unknown>;
+}
+
+/** The site's location as the build computes it (SITE_URL over site.yml's url). */
+export function corpusLocation(corpus: Corpus, env: Record<string, string | undefined> = process.env): SiteLocation {
+  return siteLocation(resolveSiteUrl(corpus.site?.url, env));
+}
+
+/** Site path of a claim's share card. */
+export const cardPath = (slug: string) => `og/${slug}.png`;
+/** Site path of a claim's embeddable card. */
+export const embedPath = (slug: string) => `${paths.claim(slug)}embed/`;
+
+/** Published reviews, newest first (review date, then slug, so the order never depends on the file system). */
+export function publishedReviews(corpus: Corpus, location: SiteLocation = corpusLocation(corpus)): PublishedReview[] {
+  const site = corpus.site;
+  if (!site) return [];
+  const source = (slug: string) => {
+    const s = corpus.sources.get(slug);
+    return s && !s.data.draft ? s.data : undefined;
+  };
+  const reviews: PublishedReview[] = [];
+  for (const [slug, entry] of corpus.claims) {
+    if (entry.data.draft) continue;
+    const verdict = findVerdict(corpus.scale, entry.data.verdict);
+    const url = absoluteUrl(location, paths.claim(slug));
+    reviews.push({
+      slug,
+      data: entry.data,
+      verdict,
+      verdictLabel: verdict?.label ?? entry.data.verdict,
+      url,
+      review: claimReview({ claim: entry.data, url, site, scale: corpus.scale, source }),
+    });
+  }
+  return reviews.sort((a, b) => (a.data.reviewed === b.data.reviewed ? a.slug.localeCompare(b.slug) : a.data.reviewed < b.data.reviewed ? 1 : -1));
+}
+
+/** The RSS title of a review: the claim and its verdict, so the ruling travels with the headline. */
+export function feedTitle(r: PublishedReview): string {
+  return `${r.data.claim.trim()} — ${r.verdictLabel}`;
+}
+
+/** A calendar day as a Date at UTC midnight: the same pubDate on every machine. */
+export function utcDay(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/** What a claim's share card shows. */
+export function shareCardInput(corpus: Corpus, r: PublishedReview): ShareCardInput {
+  return {
+    claim: r.data.claim,
+    claimant: r.data.claimant,
+    verdictLabel: r.verdictLabel,
+    ...(r.verdict?.rating !== undefined ? { verdictRating: r.verdict.rating, verdictBest: corpus.scale.best } : {}),
+    siteTitle: corpus.site?.title ?? '',
+  };
+}
+
+/** robots.txt: everything may be crawled; the sitemap is named by its absolute URL (base path included). */
+export function robotsTxt(location: SiteLocation): string {
+  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(location, 'sitemap-index.xml')}`, ''].join('\n');
+}
+
+/**
+ * Which built pages belong in the sitemap: not embeds (framed cards, noindex),
+ * not the 404 page, not the old slugs that only redirect, and never a draft.
+ */
+export function sitemapFilter(corpus: Corpus, location: SiteLocation = corpusLocation(corpus)): (page: string) => boolean {
+  const excluded = new Set<string>([absoluteUrl(location, '404/'), absoluteUrl(location, '404')]);
+  const add = (path: string) => excluded.add(absoluteUrl(location, path));
+  for (const [slug, e] of corpus.claims) {
+    if (e.data.draft) add(paths.claim(slug));
+    for (const a of e.data.aliases ?? []) add(paths.claim(a));
+  }
+  for (const [slug, e] of corpus.sources) {
+    if (e.data.draft) add(paths.source(slug));
+    for (const a of e.data.aliases ?? []) add(paths.source(a));
+  }
+  for (const [slug, e] of corpus.pages) {
+    if (e.data.draft) add(paths.page(slug));
+    for (const a of e.data.aliases ?? []) add(paths.page(a));
+  }
+  return (page) => {
+    const withSlash = page.endsWith('/') ? page : `${page}/`;
+    return !excluded.has(page) && !excluded.has(withSlash) && !/\/embed\/?$/.test(page);
+  };
+}
+
+/** The markup another site pastes to show a claim's card (the embed page, framed). */
+export function embedSnippet(location: SiteLocation, r: PublishedReview): string {
+  const src = absoluteUrl(location, embedPath(r.slug));
+  const title = `Fact check: ${r.data.claim.trim()} (${r.verdictLabel})`.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe src="${src}" title="${title}" width="100%" height="280" style="border:0;max-width:640px" loading="lazy"></iframe>`;
+}
