@@ -96,7 +96,8 @@ function zodProblems(error: z.core.$ZodError, parsed: ParsedFile, file: string, 
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.');
     let message = issue.message;
-    const missing = issue.code === 'invalid_type' && getIn(data, issue.path) === undefined;
+    // Dates and verdicts are unions: a missing one fails as invalid_union, not invalid_type.
+    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && getIn(data, issue.path) === undefined;
     if (missing) message = `required field \`${field}\` is missing`;
     else if (issue.code === 'unrecognized_keys') {
       message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
@@ -127,7 +128,7 @@ export function loadSite(dir: string, display: (abs: string) => string, problems
     return null;
   }
   const parsed = parseFile(readFileSync(abs, 'utf8'), true);
-  for (const e of parsed.errors) problems.push({ file, ...e, message: e.message.replace(/^front matter: /, '') });
+  for (const e of parsed.errors) problems.push({ file, ...e, message: e.message.replace(/^front matter: /, '').replace(/^front matter /, 'site.yml ') });
   if (parsed.errors.length) return null;
   const result = siteSchema.safeParse(parsed.data);
   if (!result.success) {

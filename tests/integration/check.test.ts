@@ -1,0 +1,211 @@
+/**
+ * `npm run check` as editors run it: the real CLI on fixture content folders,
+ * asserting the exact `path:line:column` of every problem it reports.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FIXTURES = 'tests/fixtures/check';
+// Node 22 (the project's pinned node) runs the TypeScript CLI directly.
+const NODE = existsSync(join(ROOT, 'node_modules/.bin/node')) ? join(ROOT, 'node_modules/.bin/node') : process.execPath;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function check(contentDir: string | undefined, opts: { cwd?: string; env?: Record<string, string> } = {}): Run {
+  const env: Record<string, string | undefined> = { ...process.env, ...opts.env };
+  // npm sets INIT_CWD for `npm test`; the CLI would name files relative to it instead of its own cwd.
+  delete env.INIT_CWD;
+  if (!opts.env?.GITHUB_ACTIONS) delete env.GITHUB_ACTIONS;
+  if (contentDir === undefined) delete env.CONTENT_DIR;
+  else env.CONTENT_DIR = contentDir;
+  const r = spawnSync(NODE, [join(ROOT, 'scripts/check.ts')], { cwd: opts.cwd ?? ROOT, env, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The `path:line:col` and message of each problem line. */
+function problems(stderr: string): { at: string; message: string }[] {
+  return stderr
+    .split('\n')
+    .map((l) => /^(.+?:\d+:\d+): (.*)$/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ at: m[1]!, message: m[2]! }));
+}
+
+function expectNoStackTrace(r: Run): void {
+  expect(`${r.stdout}\n${r.stderr}`).not.toMatch(/^\s+at /m);
+  expect(r.stderr).not.toMatch(/internal error/);
+}
+
+/** Fixture → expected problems, in the order the checker prints them (by file, line, column). */
+const CASES: Record<string, [at: string, message: string | RegExp][]> = {
+  'bad-yaml': [
+    ['claims/broken-yaml.md:5:10', /^front matter: /],
+    ['claims/unclosed.md:1:1', 'front matter is not closed by a line of ---'],
+  ],
+  'missing-field': [
+    ['claims/no-summary.md:1:1', 'required field `reviewed` is missing'],
+    ['claims/no-summary.md:1:1', 'required field `summary` is missing'],
+  ],
+  'mistyped-field': [
+    ['claims/wrong-types.md:7:8', '`draft` must be a boolean'],
+    ['claims/wrong-types.md:8:7', '`tags` must be a list'],
+    ['claims/wrong-types.md:9:10', 'unknown field `verdikt`'],
+    ['sources/numeric-author.md:4:9', '`author` has the wrong type'],
+    ['sources/numeric-author.md:5:6', '`url` must be an absolute http(s) URL'],
+  ],
+  'bad-date': [
+    ['claims/unreal-dates.md:4:10', '`claimed` “2024-02-30” is not a real date (write YYYY-MM-DD)'],
+    ['claims/unreal-dates.md:7:11', '`reviewed` “2023-02-29” is not a real date (write YYYY-MM-DD)'],
+    ['claims/unreal-dates.md:9:11', '`updates.0.date` “2024-13-01” is not a real date (write YYYY-MM-DD)'],
+    ['sources/bad-published.md:4:12', '`published` “2019-04-31” is not a real date (write YYYY-MM-DD)'],
+  ],
+  'bad-verdict': [['claims/unknown-verdict.md:4:10', /^unknown verdict `mostly-false`; the scale has true, mostly-true, needs-context, misleading, false, unproven$/]],
+  'missing-source': [
+    ['claims/cites-missing.md:4:14', 'appearance `no-such-post` is not a source (no sources/no-such-post.md)'],
+    ['claims/cites-missing.md:9:56', 'the link `../sources/no-such-source.md` points to sources/no-such-source.md, which does not exist'],
+    ['claims/cites-missing.md:13:5', 'the link `../sources/gone.md` points to sources/gone.md, which does not exist'],
+  ],
+  'missing-claim': [
+    ['claims/links-claims.md:8:5', 'the link `other-review.md` points to claims/other-review.md, which does not exist'],
+    ['pages/about.md:5:6', 'the link `../claims/first-review.md#verdict` points to claims/first-review.md, which does not exist'],
+  ],
+  'bad-excerpt': [
+    ['claims/draft-misquote.md:9:31', /Excerpt: “safe for all cars”\. Closest passage: “bridge is not safe for cars, trucks or buses”$/],
+    [
+      'claims/misquote.md:8:40',
+      /^excerpt not found in source town-paper \(sources\/town-paper\.md\): the excerpt does not occur in the source\. .*Closest passage: “voted on Tuesday to close the old bridge to all traffic from the first of May”$/,
+    ],
+    ['claims/misquote.md:10:1', /“when the repairs are started\.” does not occur in the source\..*Closest passage: “will reopen it when the repairs are finished … and not”$/],
+    ['claims/misquote.md:14:15', /each part occurs, but not in this order.*Closest passage: “.*two million euros.*”$/],
+  ],
+  'bad-stance': [
+    ['claims/agrees.md:8:13', 'unknown stance "agrees": the link title must be supports, disputes or context'],
+    ['claims/agrees.md:12:5', 'unknown stance "Refutes": the link title must be supports, disputes or context'],
+  ],
+  'duplicate-slug': [
+    ['claims/bridge-open.md:7:11', 'the alias `old-bridge` is already used by claims/bridge-closed.md'],
+    ['claims/renamed.md:9:5', 'the alias `bridge-open` is already used by claims/bridge-open.md'],
+  ],
+  'raw-html': [
+    ['claims/html.md:8:1', /^raw HTML is not allowed in content \(found `<script>/],
+    ['claims/html.md:10:6', /found `<b>`/],
+    ['claims/html.md:10:13', /found `<\/b>`/],
+    ['claims/html.md:12:1', /found `<iframe /],
+    ['claims/html.md:14:10', /found `<img src="x.png" onerror="alert\(1\)">`/],
+    ['sources/html-source.md:7:1', /found `<div onclick=/],
+  ],
+  'bad-filename': [
+    ['claims/Bridge_Closed.md:1:1', 'file name `Bridge_Closed.md` is not a valid slug: use lowercase letters, digits and - (e.g. bridge-closed.md)'],
+    ['sources/Café Report.md:1:1', /^file name `Café Report\.md` is not a valid slug.*\(e\.g\. cafe-report\.md\)$/],
+  ],
+  'missing-site': [['site.yml:1:1', /^site\.yml is missing/]],
+  'bad-site': [
+    ['site.yml:3:6', '`url` must be an absolute http(s) URL'],
+    ['site.yml:4:11', '`language` must be a BCP 47 language tag such as en or pt-BR'],
+    ['site.yml:6:3', 'required field `publisher.name` is missing'],
+    ['site.yml:7:9', 'unknown field `colour`'],
+  ],
+  'bad-site-yaml': [['site.yml:3:1', /^Flow sequence in block collection/]],
+};
+
+describe('npm run check on fixture content folders', () => {
+  it('passes the good folder with one summary line', () => {
+    const r = check(`${FIXTURES}/good`);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^✓ 3 claims, 2 sources, 1 page, 5 excerpts verified, 1 draft \(tests\/fixtures\/check\/good, \d+ ms\)\n$/);
+  });
+
+  for (const [fixture, expected] of Object.entries(CASES)) {
+    it(`reports every problem in ${fixture} at its path:line:column and exits 1`, () => {
+      const r = check(`${FIXTURES}/${fixture}`);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expectNoStackTrace(r);
+      const got = problems(r.stderr);
+      expect(got.map((p) => p.at)).toEqual(expected.map(([at]) => `${FIXTURES}/${fixture}/${at}`));
+      got.forEach((p, i) => {
+        const want = expected[i]![1];
+        if (typeof want === 'string') expect(p.message).toBe(want);
+        else expect(p.message).toMatch(want);
+      });
+      const n = expected.length;
+      expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(`✗ ${n} problem${n === 1 ? '' : 's'} in ${FIXTURES}/${fixture}; nothing was published.`);
+    });
+  }
+
+  it('has a fixture for every error folder on disk', async () => {
+    const { readdirSync } = await import('node:fs');
+    const folders = readdirSync(join(ROOT, FIXTURES)).filter((f) => f !== 'good');
+    expect(folders.sort()).toEqual(Object.keys(CASES).sort());
+  });
+});
+
+describe('CONTENT_DIR', () => {
+  it('accepts an absolute folder and still names files relative to the current folder', () => {
+    const good = check(resolve(ROOT, FIXTURES, 'good'));
+    expect(good.status).toBe(0);
+    expect(good.stdout).toMatch(/\(tests\/fixtures\/check\/good, \d+ ms\)/);
+    const bad = check(resolve(ROOT, FIXTURES, 'bad-verdict'));
+    expect(bad.status).toBe(1);
+    expect(problems(bad.stderr).map((p) => p.at)).toEqual([`${FIXTURES}/bad-verdict/claims/unknown-verdict.md:4:10`]);
+  });
+
+  it('is relative to the project root, while paths are relative to where the command runs', () => {
+    const r = check(`${FIXTURES}/bad-verdict`, { cwd: join(ROOT, 'tests') });
+    expect(r.status).toBe(1);
+    expect(problems(r.stderr).map((p) => p.at)).toEqual(['fixtures/check/bad-verdict/claims/unknown-verdict.md:4:10']);
+  });
+
+  it('reports a folder that does not exist, without a stack trace', () => {
+    const r = check(`${FIXTURES}/no-such-folder`);
+    expect(r.status).toBe(1);
+    expectNoStackTrace(r);
+    expect(problems(r.stderr)).toEqual([
+      { at: `${FIXTURES}/no-such-folder:1:1`, message: 'the content folder does not exist (set CONTENT_DIR or create content/)' },
+    ]);
+  });
+
+  it('defaults to content/, which passes', () => {
+    const r = check(undefined);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^✓ \d+ claims?, \d+ sources?, \d+ pages?, \d+ excerpts? verified, \d+ drafts? \(content, \d+ ms\)\n$/);
+  });
+
+  it('works through npm run, as editors type it', () => {
+    const env: Record<string, string | undefined> = { ...process.env, CONTENT_DIR: `${FIXTURES}/bad-verdict` };
+    delete env.INIT_CWD;
+    delete env.GITHUB_ACTIONS;
+    const r = spawnSync('npm', ['run', '-s', 'check'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(problems(r.stderr).map((p) => p.at)).toEqual([`${FIXTURES}/bad-verdict/claims/unknown-verdict.md:4:10`]);
+  });
+});
+
+describe('GitHub Actions', () => {
+  it('also prints an ::error annotation per problem, with file, line and column', () => {
+    const r = check(`${FIXTURES}/bad-stance`, { env: { GITHUB_ACTIONS: 'true' } });
+    expect(r.status).toBe(1);
+    const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    expect(annotations).toEqual([
+      `::error file=${FIXTURES}/bad-stance/claims/agrees.md,line=8,col=13::unknown stance "agrees": the link title must be supports, disputes or context`,
+      `::error file=${FIXTURES}/bad-stance/claims/agrees.md,line=12,col=5::unknown stance "Refutes": the link title must be supports, disputes or context`,
+    ]);
+    // the plain lines are still there for people reading the log
+    expect(problems(r.stderr)).toHaveLength(2);
+  });
+
+  it('prints no annotations outside GitHub Actions', () => {
+    const r = check(`${FIXTURES}/bad-stance`);
+    expect(r.stdout).not.toMatch(/::error/);
+  });
+});
