@@ -1,0 +1,295 @@
+/**
+ * `npm run bench -- --claims N [--json] [--seed S] [--keep] [--no-baseline]`
+ *
+ * Generates a seeded corpus of N claims and N/5 sources in a temporary folder,
+ * then measures the whole pipeline on it, each step in its own process:
+ *   1. `npm run check` (node scripts/check.ts, without npm's own start-up),
+ *   2. the Astro build of the real site (`astro build`), whose Pagefind
+ *      integration logs its own indexing time; that time is reported as
+ *      `index_s` and taken out of `build_s`,
+ *   3. the baseline: the bare Astro site in bench/baseline/ over the same
+ *      content, plus its Pagefind index.
+ * Peak RSS is sampled every 100 ms over the whole process tree of each step
+ * (Astro, its workers, the Pagefind binary), summed, and the largest sum of
+ * steps 1–2 is reported. Prints a table; with --json, a last line that is one
+ * JSON object. Not a test: timings depend on the machine and its load.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { generateCorpus } from '../src/lib/bench-corpus.ts';
+import { fnv1a } from '../src/lib/hash.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
+
+interface Args {
+  claims: number;
+  seed: number;
+  json: boolean;
+  keep: boolean;
+  baseline: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { claims: 1000, seed: 20191, json: false, keep: false, baseline: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 1) throw new Error(`${a} needs a positive whole number`);
+      return v;
+    };
+    if (a === '--claims' || a === '-n') args.claims = value();
+    else if (a.startsWith('--claims=')) args.claims = Number(a.slice(9));
+    else if (a === '--seed') args.seed = value();
+    else if (a === '--json') args.json = true;
+    else if (a === '--keep') args.keep = true;
+    else if (a === '--no-baseline') args.baseline = false;
+    else throw new Error(`unknown option ${a}; usage: npm run bench -- --claims N [--json] [--seed S] [--keep] [--no-baseline]`);
+  }
+  if (!Number.isInteger(args.claims) || args.claims < 1) throw new Error('--claims needs a positive whole number');
+  return args;
+}
+
+const PAGE = 4096;
+
+/** Resident memory of `pid` and all its descendants, in bytes, from one pass over /proc. */
+export function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return 0; // not Linux: no sampling
+  }
+  for (const name of names) {
+    const c = name.charCodeAt(0);
+    if (c < 48 || c > 57) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+    } catch {
+      continue; // exited between readdir and read
+    }
+    // `pid (comm) state ppid ...`: comm may hold spaces and parentheses, so split after the last `)`.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const p = Number(name);
+    const ppid = Number(f[1]);
+    rss.set(p, Number(f[21]) * PAGE);
+    const list = children.get(ppid);
+    if (list) list.push(p);
+    else children.set(ppid, [p]);
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    total += rss.get(p) ?? 0;
+    for (const k of children.get(p) ?? []) stack.push(k);
+  }
+  return total;
+}
+
+interface Run {
+  seconds: number;
+  peakRss: number;
+  code: number | null;
+  output: string;
+}
+
+/** Runs a command, sampling its process tree's memory every 100 ms; output is kept for parsing and for errors. */
+function run(cmd: string, args: string[], env: Record<string, string>, cwd = root): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    let peakRss = 0;
+    const sample = () => {
+      if (child.pid !== undefined) peakRss = Math.max(peakRss, treeRss(child.pid));
+    };
+    const timer = setInterval(sample, 100);
+    child.on('spawn', sample);
+    child.on('error', (e) => {
+      clearInterval(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolvePromise({ seconds: (performance.now() - started) / 1000, peakRss, code, output });
+    });
+  });
+}
+
+function must(step: string, r: Run): Run {
+  if (r.code !== 0) {
+    const tail = r.output.trim().split('\n').slice(-40).join('\n');
+    throw new Error(`${step} failed (exit ${r.code}):\n${tail}`);
+  }
+  return r;
+}
+
+/** Seconds Pagefind took, from the `pagefind: indexed N pages in X s` line both sites' integrations log. */
+export function pagefindSeconds(log: string): number | null {
+  const m = /pagefind: indexed (\d+) pages? in ([\d.]+) ?s\b/.exec(log);
+  return m ? Number(m[2]) : null;
+}
+
+function walk(dir: string, visit: (path: string, size: number, name: string) => void): void {
+  if (!existsSync(dir)) return;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, visit);
+    else if (e.isFile()) visit(p, statSync(p).size, e.name);
+  }
+}
+
+function sizeMb(dir: string): number {
+  let total = 0;
+  walk(dir, (_p, size) => (total += size));
+  return total / 1e6;
+}
+
+function countPages(dir: string): number {
+  let n = 0;
+  walk(dir, (_p, _s, name) => {
+    if (name === 'index.html') n++;
+  });
+  return n;
+}
+
+/** Indexes a built site with Pagefind's Node API in a child process, for a site whose build does not. */
+async function indexSeparately(dist: string): Promise<Run> {
+  const script = `
+    const pagefind = await import('pagefind');
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(errors.join('\\n'));
+    const added = await index.addDirectory({ path: ${JSON.stringify(dist)} });
+    await index.writeFiles({ outputPath: ${JSON.stringify(join(dist, 'pagefind'))} });
+    await pagefind.close();
+    console.log('indexed', added.page_count);
+  `;
+  return must('pagefind', await run(process.execPath, ['--input-type=module', '-e', script], {}));
+}
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  // Progress goes to stderr, the table to stdout, so that with --json the last line of stdout is the JSON.
+  const log = (s: string) => process.stderr.write(s + '\n');
+  const out = (s: string) => process.stdout.write(s + '\n');
+  const tmp = mkdtempSync(join(tmpdir(), 'factcheck-bench-'));
+  const content = join(tmp, 'content');
+  const env = { CONTENT_DIR: content };
+  // The real site keeps one Astro cache per content folder (astro.config.mjs); this run's is removed at the end.
+  const siteCache = join(root, 'node_modules/.astro', fnv1a(content));
+  try {
+    let t = performance.now();
+    const files = generateCorpus({ claims: args.claims, seed: args.seed });
+    for (const f of files) {
+      const p = join(content, f.path);
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, f.content);
+    }
+    const mdFiles = files.filter((f) => f.path.endsWith('.md')).length;
+    const corpusMb = files.reduce((a, f) => a + Buffer.byteLength(f.content), 0) / 1e6;
+    log(`corpus: ${args.claims} claims, ${mdFiles} Markdown files, ${corpusMb.toFixed(1)} MB in ${content} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+
+    log('check…');
+    const check = must('npm run check', await run(process.execPath, [join(root, 'scripts/check.ts')], env));
+
+    log('build…');
+    const dist = join(tmp, 'dist');
+    const build = must('astro build', await run(process.execPath, [astroBin, 'build', '--outDir', dist], env));
+    let index_s = pagefindSeconds(build.output);
+    let build_s = build.seconds;
+    let indexRss = 0;
+    if (index_s !== null) {
+      build_s -= index_s; // indexed inside the build: the integration timed it
+    } else if (!existsSync(join(dist, 'pagefind'))) {
+      log('index… (the build wrote no Pagefind index: indexing it here)');
+      const idx = await indexSeparately(dist);
+      index_s = idx.seconds;
+      indexRss = idx.peakRss;
+    } else {
+      // Indexed, but not timed: time a second index of the same site and take it out of the build.
+      log('index… (the build indexed the site without logging the time: timing a second index)');
+      const idx = await indexSeparately(dist);
+      index_s = idx.seconds;
+      build_s = Math.max(0, build_s - index_s);
+    }
+
+    let baselineSeconds = NaN;
+    let baselinePages = NaN;
+    if (args.baseline) {
+      log('baseline…');
+      const baseDist = join(tmp, 'baseline-dist');
+      const base = must(
+        'baseline astro build',
+        await run(process.execPath, [astroBin, 'build', '--root', join(root, 'bench/baseline'), '--outDir', baseDist], {
+          ...env,
+          BENCH_CACHE_DIR: join(tmp, 'baseline-cache'),
+        }),
+      );
+      baselineSeconds = base.seconds;
+      baselinePages = countPages(baseDist);
+    }
+
+    const pages = countPages(dist);
+    const check_s = check.seconds;
+    const total = check_s + build_s + index_s;
+    const result = {
+      claims: args.claims,
+      check_s: round(check_s, 2),
+      check_files_per_s: Math.round(mdFiles / check_s),
+      build_s: round(build_s, 2),
+      index_s: round(index_s, 2),
+      pages,
+      pages_per_s: round(pages / total, 1),
+      peak_rss_mb: Math.round(Math.max(check.peakRss, build.peakRss, indexRss) / 2 ** 20),
+      dist_mb: round(sizeMb(dist), 1),
+      pagefind_mb: round(sizeMb(join(dist, 'pagefind')), 1),
+      baseline_ratio: args.baseline ? round((build_s + index_s) / baselineSeconds, 2) : null,
+    };
+
+    const rows: [string, string, string][] = [
+      ['claims', String(result.claims), `${mdFiles} Markdown files, ${corpusMb.toFixed(1)} MB`],
+      ['check_s', result.check_s.toFixed(2), 'npm run check (node scripts/check.ts)'],
+      ['check_files_per_s', String(result.check_files_per_s), 'target >= 2000'],
+      ['build_s', result.build_s.toFixed(2), 'astro build, Pagefind excluded'],
+      ['index_s', result.index_s.toFixed(2), 'Pagefind'],
+      ['pages', String(result.pages), 'index.html files in dist'],
+      ['pages_per_s', result.pages_per_s.toFixed(1), `pages / (check + build + index) = ${total.toFixed(1)} s; target >= 150`],
+      ['peak_rss_mb', String(result.peak_rss_mb), `whole process tree (check ${Math.round(check.peakRss / 2 ** 20)}, build ${Math.round(build.peakRss / 2 ** 20)}); target <= 2000`],
+      ['dist_mb', result.dist_mb.toFixed(1), ''],
+      ['pagefind_mb', result.pagefind_mb.toFixed(1), ''],
+      [
+        'baseline_ratio',
+        result.baseline_ratio === null ? 'skipped' : result.baseline_ratio.toFixed(2),
+        args.baseline ? `(build + index) / bare Astro + Pagefind ${baselineSeconds.toFixed(1)} s, ${baselinePages} pages; target <= 1.5` : '',
+      ],
+    ];
+    const w0 = Math.max(...rows.map((r) => r[0].length));
+    const w1 = Math.max(...rows.map((r) => r[1].length));
+    out('');
+    for (const [k, v, note] of rows) out(`${k.padEnd(w0)}  ${v.padStart(w1)}  ${note}`);
+    out(`\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+    if (args.keep) log(`kept ${tmp}`);
+    if (args.json) console.log(JSON.stringify(result));
+  } finally {
+    if (!args.keep) rmSync(tmp, { recursive: true, force: true });
+    rmSync(siteCache, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${(e as Error)?.message ?? String(e)}`);
+  process.exitCode = 1;
+});
