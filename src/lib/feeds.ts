@@ -114,5 +114,5 @@ export function sitemapFilter(corpus: Corpus, location: SiteLocation = corpusLoc
 export function embedSnippet(location: SiteLocation, r: PublishedReview): string {
   const src = absoluteUrl(location, embedPath(r.slug));
   const title = `Fact check: ${r.data.claim.trim()} (${r.verdictLabel})`.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return `<iframe src="${src}" title="${title}" width="100%" height="280" style="border:0;max-width:640px" loading="lazy"></iframe>`;
+  return `<iframe src="${src}" title="${title}" width="100%" height="320" style="border:0;max-width:640px" loading="lazy"></iframe>`;
 }
