@@ -50,6 +50,29 @@ export const CITATION_NOTES = [
   `Every excerpt must occur in the source; [brackets] mark your insertions and ... marks a cut.`,
 ].map((line) => `[//]: # '${line.replace(/'/g, "\\'")}'`);
 
+/** Placeholder text of the drafts: fine in a draft, a mistake once published. */
+export const PLACEHOLDERS = {
+  claimant: 'Who made the claim',
+  summary: 'One or two sentences that state the ruling.',
+  description: 'One sentence for search engines and link previews.',
+  claimBody: 'Write the analysis here:',
+  sourceBody: 'Paste the text of the source here,',
+  pageBody: 'Write the page here, in Markdown.',
+} as const;
+
+/**
+ * Fields or text still holding a draft's placeholder, for the checker to
+ * refuse in published (non-draft) files. Returns the field names, `body` for the text.
+ */
+export function leftoverPlaceholders(data: Record<string, unknown>, body: string): string[] {
+  const found: string[] = [];
+  for (const field of ['claimant', 'summary', 'description'] as const) {
+    if (typeof data[field] === 'string' && (data[field] as string).trim() === PLACEHOLDERS[field]) found.push(field);
+  }
+  if ([PLACEHOLDERS.claimBody, PLACEHOLDERS.sourceBody, PLACEHOLDERS.pageBody].some((p) => body.includes(p))) found.push('body');
+  return found;
+}
+
 /** A front matter line with its explanation aligned in a column, so the draft reads like a form. */
 function row(field: string, comment?: string): string {
   return comment ? `${field.padEnd(34)} # ${comment}` : field;
@@ -64,11 +87,11 @@ export function claimTemplate(claim: string, today: string, verdicts: readonly V
   return [
     '---',
     row(`claim: ${scalar(claim)}`),
-    row('claimant: Who made the claim', 'a person or organisation'),
+    row(`claimant: ${PLACEHOLDERS.claimant}`, 'a person or organisation'),
     row('# claimed: YYYY-MM-DD', 'when the claim was made; leave out if unknown'),
     row('# appearance: [source-slug]', 'sources where the claim appears, first appearance first'),
     row(`verdict: ${placeholderVerdict(verdicts)}`, `one of: ${verdicts.map((v) => v.id).join(', ')}`),
-    row('summary: One or two sentences that state the ruling.'),
+    row(`summary: ${PLACEHOLDERS.summary}`),
     row(`reviewed: ${today}`, 'the day the review is published'),
     row('# author: Your name', 'default: the publisher in site.yml'),
     row('# tags: [topic-one, topic-two]'),
@@ -77,7 +100,7 @@ export function claimTemplate(claim: string, today: string, verdicts: readonly V
     row('#   - date: YYYY-MM-DD'),
     row('#     note: What changed and why.'),
     '---',
-    'Write the analysis here: what was said, what the sources show, and why the verdict follows.',
+    `${PLACEHOLDERS.claimBody} what was said, what the sources show, and why the verdict follows.`,
     'Cite every source you rely on; the notes below show the three ways.',
     '',
     ...CITATION_NOTES,
@@ -100,7 +123,7 @@ export function sourceTemplate(title: string, outlet: string, today: string): st
     row('# show: full', 'publish the whole text (default: only cited paragraphs)'),
     row('draft: true', 'delete this line to publish'),
     '---',
-    'Paste the text of the source here, paragraph by paragraph, exactly as published:',
+    `${PLACEHOLDERS.sourceBody} paragraph by paragraph, exactly as published:`,
     'one blank line between paragraphs, not a word changed.',
     '',
   ].join('\n');
@@ -110,10 +133,10 @@ export function pageTemplate(title: string): string {
   return [
     '---',
     row(`title: ${scalar(title)}`),
-    row('description: One sentence for search engines and link previews.'),
+    row(`description: ${PLACEHOLDERS.description}`),
     row('draft: true', 'delete this line to publish'),
     '---',
-    'Write the page here, in Markdown.',
+    PLACEHOLDERS.pageBody,
     '',
   ].join('\n');
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { claimTemplate, pageTemplate, parseArgs, planScaffold, slugify, sourceTemplate } from '../../src/lib/scaffold.ts';
+import { claimTemplate, leftoverPlaceholders, pageTemplate, parseArgs, planScaffold, slugify, sourceTemplate } from '../../src/lib/scaffold.ts';
 import { loadCorpus } from '../../src/lib/corpus.ts';
 import { parseMarkdown } from '../../src/lib/markdown.ts';
 import { collectCitations } from '../../src/lib/citations.ts';
@@ -171,5 +171,30 @@ describe('npm run new', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('npm run new -- claim');
     expect(existsSync(join(dir, 'claims'))).toBe(false);
+  });
+});
+
+describe('leftoverPlaceholders', () => {
+  const fields = (text: string) => {
+    const [, yaml, body] = text.split('---\n');
+    const data: Record<string, unknown> = {};
+    for (const line of yaml!.split('\n')) {
+      const m = /^(\w+): (.*?)(?:\s+#.*)?$/.exec(line);
+      if (m) data[m[1]!] = m[2];
+    }
+    return { data, body: body! };
+  };
+
+  it('finds every placeholder a fresh draft holds', () => {
+    const c = fields(claimTemplate('x', '2026-01-02'));
+    expect(leftoverPlaceholders(c.data, c.body)).toEqual(['claimant', 'summary', 'body']);
+    const s = fields(sourceTemplate('x', 'y', '2026-01-02'));
+    expect(leftoverPlaceholders(s.data, s.body)).toEqual(['body']);
+    const p = fields(pageTemplate('x'));
+    expect(leftoverPlaceholders(p.data, p.body)).toEqual(['description', 'body']);
+  });
+
+  it('finds nothing in finished content', () => {
+    expect(leftoverPlaceholders({ claimant: 'Lori Lightfoot', summary: 'The ban is not in writing.' }, 'The analysis.\n')).toEqual([]);
   });
 });
