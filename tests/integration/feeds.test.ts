@@ -155,6 +155,8 @@ describe('embeds', () => {
       expect(embed).toMatch(/Verdict: (True|False|Unproven)/);
       const page = read(distPath(url));
       expect(page).toContain(`&lt;iframe src=&quot;${url}embed/&quot;`);
+      // The snippet is not part of the review: search must not index it.
+      expect(page).toMatch(/<details class="embed-snippet"[^>]*data-pagefind-ignore/);
     }
   });
 });
