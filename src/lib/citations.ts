@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import { visit } from 'unist-util-visit';
-import type { Root, Blockquote, Link, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Root, Blockquote, Definition, Link, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { plainText } from './markdown.ts';
 
 export const STANCES = ['supports', 'disputes', 'context'] as const;
@@ -131,10 +131,26 @@ function pos(node: { position?: { start: { line: number; column: number } } }): 
 export function collectCitations(tree: Root, fromPath: string, lineOffset = 0): Citation[] {
   const out: Citation[] = [];
   const taken = new Set<Link>();
-  const sourceOf = (l: Link) => {
+  const sourceOf = (l: { url: string }) => {
     const r = resolveContentLink(fromPath, l.url);
     return r && r.collection === 'sources' ? r : null;
   };
+
+  // A reference-style link ([text][id] and [id]: ../sources/x.md) is ordinary Markdown too:
+  // it becomes a plain link here, for the checker and the site alike, so no quotation escapes the check.
+  const definitions = new Map<string, Definition>();
+  visit(tree, 'definition', (d) => {
+    if (!definitions.has(d.identifier)) definitions.set(d.identifier, d);
+  });
+  if (definitions.size > 0) {
+    visit(tree, 'linkReference', (ref, index, parent) => {
+      const def = definitions.get(ref.identifier);
+      if (!def || !sourceOf(def) || !parent || index === undefined) return;
+      const link: Link = { type: 'link', url: def.url, title: def.title ?? null, children: ref.children };
+      if (ref.position) link.position = ref.position;
+      parent.children[index] = link;
+    });
+  }
   const base = (link: Link, kind: CitationKind, at: { position?: Link['position'] }): Citation => {
     const target = sourceOf(link)!;
     const { stance, bad } = stanceOf(link.title);

@@ -85,6 +85,7 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ],
     ['claims/misquote.md:10:1', /“when the repairs are started\.” does not occur in the source\..*Closest passage: “will reopen it when the repairs are finished … and not”$/],
     ['claims/misquote.md:14:15', /each part occurs, but not in this order.*Closest passage: “.*two million euros.*”$/],
+    ['claims/misquote.md:16:40', /Excerpt: “the bridge is safe”\. Closest passage: “The bridge is not safe for”$/],
   ],
   'bad-stance': [
     ['claims/agrees.md:8:13', 'unknown stance "agrees": the link title must be supports, disputes or context'],
@@ -121,7 +122,7 @@ describe('npm run check on fixture content folders', () => {
     const r = check(`${FIXTURES}/good`);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^✓ 3 claims, 2 sources, 1 page, 5 excerpts verified, 1 draft \(tests\/fixtures\/check\/good, \d+ ms\)\n$/);
+    expect(r.stdout).toMatch(/^✓ 3 claims, 2 sources, 1 page, 6 excerpts verified, 1 draft \(tests\/fixtures\/check\/good, \d+ ms\)\n$/);
   });
 
   for (const [fixture, expected] of Object.entries(CASES)) {

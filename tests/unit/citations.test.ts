@@ -123,3 +123,28 @@ describe('resolveContentLink', () => {
     expect(resolveContentLink('claims/x.md', '../sources/a.pdf')).toBeNull();
   });
 });
+
+describe('collectCitations: reference-style links', () => {
+  it('treats [“text”][id] with [id]: ../sources/x.md as the same citation as an inline link', () => {
+    const cs = cite(
+      [
+        'The mayor [“refuses to put it in writing”][hp] and [the report][HP].',
+        '',
+        '> Quoted words.',
+        '>',
+        '> — [HuffPost][hp]',
+        '',
+        '[hp]: ../sources/a.md "disputes"',
+      ].join('\n'),
+    );
+    expect(cs.map((c) => [c.kind, c.source, c.stance, c.excerpt, c.line, c.column])).toEqual([
+      ['inline', 'a', 'disputes', 'refuses to put it in writing', 1, 11],
+      ['link', 'a', 'disputes', undefined, 1, 52],
+      ['block', 'a', 'disputes', 'Quoted words.', 3, 1],
+    ]);
+  });
+
+  it('leaves references to other files alone', () => {
+    expect(cite('[“x”][c]\n\n[c]: ../claims/y.md')).toEqual([]);
+  });
+});
