@@ -8,6 +8,7 @@ import { getCorpus } from './src/lib/corpus-cache.ts';
 import { resolveSiteUrl, siteLocation } from './src/lib/site-url.ts';
 import { fnv1a } from './src/lib/hash.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import pagefind from './src/integrations/pagefind.ts';
 import remarkCitations from './src/remark/citations.ts';
 import sitemap from '@astrojs/sitemap';
 import { sitemapFilter } from './src/lib/feeds.ts';
@@ -48,5 +49,5 @@ export default defineConfig({
       remarkPlugins: [[remarkCitations, { contentDir: dir, base: location.base, digest: contentDigest() }]],
     }),
   },
-  integrations: [contentCheck({ dir }), sitemap({ filter: sitemapFilter(corpus, location) })],
+  integrations: [contentCheck({ dir }), sitemap({ filter: sitemapFilter(corpus, location) }), pagefind()],
 });

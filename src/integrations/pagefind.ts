@@ -6,6 +6,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Throws when a Pagefind response reports errors: a half-built index must fail the build. */
@@ -16,7 +17,10 @@ function assertNoErrors(step: string, response: { errors: string[] }): void {
 }
 
 export interface IndexResult {
+  /** Pages in the index (those with data-pagefind-body), over all languages. */
   pages: number;
+  /** HTML files Pagefind read, indexed or not. */
+  files: number;
   seconds: number;
   outputPath: string;
 }
@@ -35,8 +39,13 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexResult> {
     assertNoErrors('addDirectory', added);
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     assertNoErrors('writeFiles', written);
+    // addDirectory counts every HTML file it read; the entry file counts what was indexed.
+    const entry = JSON.parse(await readFile(path.join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     return {
-      pages: added.page_count,
+      pages: Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0),
+      files: added.page_count,
       seconds: (performance.now() - started) / 1000,
       outputPath: written.outputPath,
     };
