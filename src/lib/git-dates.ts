@@ -105,3 +105,15 @@ export function lastUpdated(
   if (days.length === 0) return fallback;
   return days.reduce((a, b) => (b > a ? b : a));
 }
+
+const cache = new Map<string, Map<string, string>>();
+
+/** `gitDates` once per content folder per process: every page of a build asks, git answers once. */
+export function cachedGitDates(dir: string): Map<string, string> {
+  let dates = cache.get(dir);
+  if (!dates) {
+    dates = gitDates(dir);
+    cache.set(dir, dates);
+  }
+  return dates;
+}

@@ -71,3 +71,9 @@ export function reportErrorUrl(corrections: string, claim: { claim: string; url:
   const body = `Page: ${claim.url}\n\nWhat is wrong, and where is the evidence?\n`;
   return `mailto:${corrections}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
+
+/** Both repository links for a content file, or none when site.yml has no `repository:`. */
+export function repoLinks(site: Pick<SiteConfig, 'repository'> | null | undefined, relPath: string): { edit: string; history: string } | null {
+  const repo = site?.repository;
+  return repo ? { edit: editUrl(repo, relPath), history: historyUrl(repo, relPath) } : null;
+}

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, rmSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gitDates, lastUpdated, parseGitLog } from '../../src/lib/git-dates.ts';
+import { cachedGitDates, gitDates, lastUpdated, parseGitLog } from '../../src/lib/git-dates.ts';
 
 /** A repository whose commits carry fixed dates, so the expected days never depend on the clock. */
 function makeRepo(): string {
@@ -77,6 +77,12 @@ describe('gitDates', () => {
     expect(dates.size).toBeGreaterThanOrEqual(5);
     expect(calls.filter((a) => a.includes('log'))).toHaveLength(1);
     expect(calls.length).toBeLessThanOrEqual(2);
+  });
+
+  it('answers once per folder when cached', () => {
+    const first = cachedGitDates(join(repo, 'content'));
+    expect(first.get('claims/a.md')).toBe('2024-03-05');
+    expect(cachedGitDates(join(repo, 'content'))).toBe(first);
   });
 
   it('ignores the boundary commit of a shallow clone, which claims to add every file', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editUrl, forgeOf, historyUrl, reportErrorUrl } from '../../src/lib/repo-links.ts';
+import { editUrl, forgeOf, historyUrl, repoLinks, reportErrorUrl } from '../../src/lib/repo-links.ts';
 
 describe('edit and history links', () => {
   it('follow GitHub’s URL shapes', () => {
@@ -43,5 +43,17 @@ describe('reportErrorUrl', () => {
 
   it('links a corrections form as it is', () => {
     expect(reportErrorUrl('https://example.org/corrections-form', claim)).toBe('https://example.org/corrections-form');
+  });
+});
+
+describe('repoLinks', () => {
+  it('gives both links with a repository, none without', () => {
+    const site = { repository: { url: 'https://github.com/o/r', branch: 'main', path: 'content' } };
+    expect(repoLinks(site, 'sources/s.md')).toEqual({
+      edit: 'https://github.com/o/r/edit/main/content/sources/s.md',
+      history: 'https://github.com/o/r/commits/main/content/sources/s.md',
+    });
+    expect(repoLinks({}, 'sources/s.md')).toBeNull();
+    expect(repoLinks(null, 'sources/s.md')).toBeNull();
   });
 });
