@@ -119,6 +119,13 @@ describe('the drafts', () => {
     expect(collectCitations(tree, 'claims/x.md', 0)).toEqual([]);
   });
 
+  it('render to nothing on the site: Astro's Markdown drops the notes', async () => {
+    const { createMarkdownProcessor } = await import('@astrojs/markdown-remark');
+    const body = claimTemplate('x', '2026-01-02').split('---\n')[2]!;
+    const html = (await (await createMarkdownProcessor({})).render(body)).code;
+    expect(html).toMatch(/^<p>Write the analysis here:[^<]*<\/p>$/);
+  });
+
   it('list the default verdicts', () => {
     const text = claimTemplate('x', '2026-01-02');
     for (const v of DEFAULT_VERDICTS) expect(text).toContain(v.id);
