@@ -119,7 +119,7 @@ describe('the drafts', () => {
     expect(collectCitations(tree, 'claims/x.md', 0)).toEqual([]);
   });
 
-  it('render to nothing on the site: Astro's Markdown drops the notes', async () => {
+  it('render to nothing on the site: Astro’s Markdown drops the notes', async () => {
     const { createMarkdownProcessor } = await import('@astrojs/markdown-remark');
     const body = claimTemplate('x', '2026-01-02').split('---\n')[2]!;
     const html = (await (await createMarkdownProcessor({})).render(body)).code;
