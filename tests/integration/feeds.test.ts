@@ -144,6 +144,23 @@ describe('share cards', () => {
   });
 });
 
+describe('the next build', () => {
+  it('copies unchanged cards from the cache instead of drawing them again', () => {
+    const before = new Map(readdirSync(cards).map((f) => [f, statSync(join(cards, f)).mtimeMs]));
+    const again = mkdtempSync(join(tmpdir(), 'feeds-dist-again-'));
+    try {
+      build(again, { CONTENT_DIR: CONTENT, SITE_URL, CARD_CACHE_DIR: cards });
+      // A drawn card is written to the cache; a reused one is only read.
+      expect(new Map(readdirSync(cards).map((f) => [f, statSync(join(cards, f)).mtimeMs]))).toEqual(before);
+      for (const slug of PUBLISHED) {
+        expect(readFileSync(join(again, 'og', `${slug}.png`)).equals(readFileSync(join(out, 'og', `${slug}.png`)))).toBe(true);
+      }
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('embeds', () => {
   it('has a script-free, unindexed embed page per claim that links back, and the snippet on the claim page', () => {
     for (const slug of PUBLISHED) {
