@@ -40,11 +40,38 @@ function foldCluster(cluster: string): string {
 
 export function normalize(original: string): Normalized {
   let text = '';
-  const map: number[] = [];
+  // One slot per original character is enough unless NFKC expands (ﬁ → fi); grow then.
+  let map = new Int32Array(original.length + 1);
+  let len = 0;
+  const put = (s: string, at: number) => {
+    if (len + s.length + 1 > map.length) {
+      const bigger = new Int32Array(Math.max(map.length * 2, len + s.length + 1));
+      bigger.set(map);
+      map = bigger;
+    }
+    for (let k = 0; k < s.length; k++) map[len++] = at;
+    text += s;
+  };
   let pendingSpace = -1; // offset of the first white space of a run not yet written
   let i = 0;
   const n = original.length;
   while (i < n) {
+    const code = original.charCodeAt(i);
+    // Fast path for ASCII not followed by a combining mark (all marks are at U+0300 or above).
+    if (code < 0x80 && !(i + 1 < n && original.charCodeAt(i + 1) >= 0x300)) {
+      if (code === 32 || (code >= 9 && code <= 13)) {
+        if (pendingSpace < 0) pendingSpace = i;
+        i++;
+        continue;
+      }
+      if (pendingSpace >= 0) {
+        if (len > 0) put(' ', pendingSpace);
+        pendingSpace = -1;
+      }
+      put(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : original[i]!, i);
+      i++;
+      continue;
+    }
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     let ch = original.slice(i, i + width);
@@ -54,7 +81,7 @@ export function normalize(original: string): Normalized {
       continue;
     }
     let j = i + width;
-    while (j < n) {
+    while (j < n && original.charCodeAt(j) >= 0x300) {
       const next = original.codePointAt(j)!;
       const w = next > 0xffff ? 2 : 1;
       const c = original.slice(j, j + w);
@@ -63,21 +90,14 @@ export function normalize(original: string): Normalized {
       j += w;
     }
     if (pendingSpace >= 0) {
-      if (text.length > 0) {
-        text += ' ';
-        map.push(pendingSpace);
-      }
+      if (len > 0) put(' ', pendingSpace);
       pendingSpace = -1;
     }
-    const folded = foldCluster(ch);
-    for (let k = 0; k < folded.length; k++) {
-      text += folded[k];
-      map.push(i);
-    }
+    put(foldCluster(ch), i);
     i = j;
   }
-  map.push(n);
-  return { text, map: Int32Array.from(map) };
+  map[len] = n;
+  return { text, map: map.subarray(0, len + 1) };
 }
 
 /** The comparison form alone, for short strings such as excerpts. */
