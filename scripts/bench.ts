@@ -184,9 +184,14 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   // Progress goes to stderr, the table to stdout, so that with --json the last line of stdout is the JSON.
   const log = (s: string) => process.stderr.write(s + '\n');
-  const out = (s: string) => process.stdout.write(s + '\n');
+  const print = (s: string) => process.stdout.write(s + '\n');
   const tmp = mkdtempSync(join(tmpdir(), 'factcheck-bench-'));
   const content = join(tmp, 'content');
+  // The builds' output stays inside the project: Astro puts its prerender chunks under the outDir only
+  // when that is inside the working folder (else in <cwd>/.astro/, where a concurrent build of the project
+  // clobbers them), and those chunks import packages that resolve from the project's node_modules.
+  mkdirSync(join(root, 'tmp'), { recursive: true });
+  const out = mkdtempSync(join(root, 'tmp', 'bench-'));
   const env = { CONTENT_DIR: content };
   // The real site keeps one Astro cache per content folder (astro.config.mjs); this run's is removed at the end.
   const siteCache = join(root, 'node_modules/.astro', fnv1a(content));
@@ -206,7 +211,7 @@ async function main(): Promise<void> {
     const check = must('npm run check', await run(process.execPath, [join(root, 'scripts/check.ts')], env));
 
     log('build…');
-    const dist = join(tmp, 'dist');
+    const dist = join(out, 'dist');
     const build = must('astro build', await run(process.execPath, [astroBin, 'build', '--outDir', dist], env));
     let index_s = pagefindSeconds(build.output);
     let build_s = build.seconds;
@@ -230,12 +235,12 @@ async function main(): Promise<void> {
     let baselinePages = NaN;
     if (args.baseline) {
       log('baseline…');
-      const baseDist = join(tmp, 'baseline-dist');
+      const baseDist = join(out, 'baseline-dist');
       const base = must(
         'baseline astro build',
         await run(process.execPath, [astroBin, 'build', '--root', join(root, 'bench/baseline'), '--outDir', baseDist], {
           ...env,
-          BENCH_CACHE_DIR: join(tmp, 'baseline-cache'),
+          BENCH_CACHE_DIR: join(out, 'baseline-cache'),
         }),
       );
       baselineSeconds = base.seconds;
@@ -278,13 +283,16 @@ async function main(): Promise<void> {
     ];
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
-    out('');
-    for (const [k, v, note] of rows) out(`${k.padEnd(w0)}  ${v.padStart(w1)}  ${note}`);
-    out(`\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
-    if (args.keep) log(`kept ${tmp}`);
+    print('');
+    for (const [k, v, note] of rows) print(`${k.padEnd(w0)}  ${v.padStart(w1)}  ${note}`);
+    print(`\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+    if (args.keep) log(`kept ${tmp} and ${out}`);
     if (args.json) console.log(JSON.stringify(result));
   } finally {
-    if (!args.keep) rmSync(tmp, { recursive: true, force: true });
+    if (!args.keep) {
+      rmSync(tmp, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
     rmSync(siteCache, { recursive: true, force: true });
   }
 }
