@@ -1,10 +1,9 @@
 /**
  * What every page needs to know about the build it is part of: the corpus (loaded
- * once), the base path and the canonical location. The one place pages read
- * `import.meta.env`.
+ * once), the base path and the canonical location.
  */
 import { getCorpus } from '../lib/corpus-cache.ts';
-import { absoluteUrl, internalHref, siteLocation, type SiteLocation } from '../lib/site-url.ts';
+import { absoluteUrl, internalHref, resolveSiteUrl, siteLocation, type SiteLocation } from '../lib/site-url.ts';
 import type { Corpus } from '../lib/corpus.ts';
 import type { SiteConfig } from '../lib/schema.ts';
 
@@ -22,7 +21,9 @@ export interface SiteContext {
 export function siteContext(): SiteContext {
   const corpus = getCorpus();
   if (!corpus.site) throw new Error('site.yml could not be read; run npm run check');
-  const location = siteLocation(new URL(import.meta.env.BASE_URL, import.meta.env.SITE).href);
+  // Computed exactly as astro.config.mjs does (SITE_URL or site.yml), not from import.meta.env:
+  // a BASE_URL left in the environment (Vitest sets one) must not move the links.
+  const location = siteLocation(resolveSiteUrl(corpus.site.url));
   return {
     corpus,
     config: corpus.site,

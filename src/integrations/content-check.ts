@@ -36,7 +36,6 @@ export default function contentCheck({ dir }: ContentCheckOptions): AstroIntegra
           return;
         }
         const summary = `${problems.length} problem${problems.length === 1 ? '' : 's'} in the content; nothing was built.`;
-        console.error(`${list}\n\n✗ ${summary}`);
         const error = new Error(`${summary}\n${list}`);
         // The list above is the useful part; a stack trace into Astro's internals is not.
         error.stack = `ContentError: ${summary}`;
