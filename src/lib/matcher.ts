@@ -106,11 +106,30 @@ function boundaryOk(text: string, seg: string, at: number): boolean {
   return !splitsWord(text[at - 1], seg[0]) && !splitsWord(seg[seg.length - 1], text[at + seg.length]);
 }
 
-function* occurrences(text: string, seg: string, from: number, to = Infinity): Generator<number> {
-  let at = text.indexOf(seg, from);
+type Find = (seg: string, from: number) => number;
+const plainFind = (text: string): Find => (seg, from) => text.indexOf(seg, from);
+
+/**
+ * `indexOf` that remembers, per segment, the last answer: when a search bounded by an
+ * [insertion] window fails, the next search from a later point would otherwise scan the
+ * same text again, which made common words quadratic in the length of the source.
+ */
+function cachedFind(text: string): Find {
+  const last = new Map<string, { from: number; at: number }>();
+  return (seg, from) => {
+    const c = last.get(seg);
+    if (c && from >= c.from && (c.at < 0 || from <= c.at)) return c.at;
+    const at = text.indexOf(seg, from);
+    last.set(seg, { from, at });
+    return at;
+  };
+}
+
+function* occurrences(text: string, seg: string, from: number, to = Infinity, find: Find = plainFind(text)): Generator<number> {
+  let at = find(seg, from);
   while (at >= 0 && at <= to) {
     if (boundaryOk(text, seg, at)) yield at;
-    at = text.indexOf(seg, at + 1);
+    at = find(seg, at + 1);
   }
 }
 
@@ -138,6 +157,7 @@ function locate(text: string, p: ExcerptPattern): [number, number][] | null {
   // For a segment after an elision, failing from `from` means failing from anywhere later:
   // remembering that keeps common words from making the search quadratic.
   const failedFrom: number[] = [];
+  const find = cachedFind(text);
   const step = (i: number, from: number): boolean => {
     const seg = p.segments[i]!;
     const gap: Gap = i === 0 ? 'elision' : p.gaps[i - 1]!;
@@ -145,7 +165,7 @@ function locate(text: string, p: ExcerptPattern): [number, number][] | null {
     let to = Infinity;
     if (gap === 'none') to = from + 1; // a space at most
     else if (gap === 'insertion') to = windowEnd(text, from, INSERTION_MAX_WORDS * p.insertions[i - 1]!);
-    for (const at of occurrences(text, seg, from, to)) {
+    for (const at of occurrences(text, seg, from, to, find)) {
       if (gap !== 'elision' && i > 0) {
         const between = text.slice(from, at);
         if (gap === 'none' && between.trim().length > 0) continue;

@@ -134,6 +134,25 @@ describe('matchExcerpt: insertions', () => {
   });
 });
 
+describe('matchExcerpt: repetitive sources', () => {
+  // Many near-misses before the one real match: every bounded search must still find it.
+  const text = 'the police said the city would act. '.repeat(2000) + 'Then the police said the city zzz.';
+  const index = indexSource([{ kind: 'paragraph', text }]);
+
+  it('finds the match after thousands of near-misses', () => {
+    const r = matchExcerpt(index, 'then [the mayor] city zzz');
+    expect(highlighted(index, r)).toEqual(['Then the police said the city zzz']);
+    if (r.ok) expect(r.start).toBe(text.length - 'Then the police said the city zzz.'.length);
+    // the earliest start wins: a "the" eleven words back may stand before the insertion
+    expect(highlighted(index, matchExcerpt(index, 'the [mayor] city zzz'))).toEqual(['the police said the city would act. Then the police said the city zzz']);
+    expect(highlighted(index, matchExcerpt(index, 'would act … then [x] zzz'))).toEqual(['would act', 'Then the police said the city zzz']);
+  });
+
+  it('fails cleanly when nothing matches', () => {
+    expect(matchExcerpt(index, 'the [x] the police said the city yyy').ok).toBe(false);
+  });
+});
+
 describe('matchExcerpt: source text with its own brackets and ellipses', () => {
   const index = fromMarkdown(HUFFPOST);
 
