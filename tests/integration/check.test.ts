@@ -75,6 +75,7 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
   ],
   'missing-claim': [
     ['claims/links-claims.md:8:5', 'the link `other-review.md` points to claims/other-review.md, which does not exist'],
+    ['claims/links-claims.md:10:72', 'the link `draft-review.md` points to a draft (claims/draft-review.md), which is never published'],
     ['pages/about.md:5:6', 'the link `../claims/first-review.md#verdict` points to claims/first-review.md, which does not exist'],
   ],
   'bad-excerpt': [
