@@ -235,7 +235,7 @@ describe('a site served under a path (SITE_URL=https://example.org/repo/)', () =
   it('shows the latest reviews, the verdict distribution and the outlets on the home page', () => {
     const html = site.read('index.html');
     expect(html.indexOf('river-plan-by-2026')).toBeLessThan(html.indexOf('river-plan-on-budget'));
-    expect(html).toMatch(/Unproven<\/a><\/th><td>[\s\S]*?1<\/span>/);
+    expect(html).toMatch(/Unproven<\/a><\/th><td>[^<]*<meter[^>]*><\/meter> 1<\/td>/);
     expect(html).toContain('Le Journal Exemple');
   });
 
