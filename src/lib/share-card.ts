@@ -46,22 +46,31 @@ const CLAIM_LINE_HEIGHT = 1.2;
 type Font = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
 
 const require = createRequire(import.meta.url);
-let fontsCache: Font[] | undefined;
+let fontsCache: { latin: Font[]; all: Font[] } | undefined;
 
 /** Inter from @fontsource (woff: satori reads woff/ttf/otf, not woff2), several subsets so accented names draw. */
-export function loadFonts(): Font[] {
+function fontFiles(): { latin: Font[]; all: Font[] } {
   if (fontsCache) return fontsCache;
   const dir = join(dirname(require.resolve('@fontsource/inter/package.json')), 'files');
-  const fonts: Font[] = [];
+  const all: Font[] = [];
   for (const subset of ['latin', 'latin-ext', 'greek', 'cyrillic', 'vietnamese']) {
     for (const weight of [400, 700] as const) {
       const file = join(dir, `inter-${subset}-${weight}-normal.woff`);
-      if (existsSync(file)) fonts.push({ name: 'Inter', data: readFileSync(file), weight, style: 'normal' });
+      if (existsSync(file)) all.push({ name: 'Inter', data: readFileSync(file), weight, style: 'normal' });
     }
   }
-  if (!fonts.length) throw new Error(`share card: no Inter .woff font found in ${dir}`);
-  fontsCache = fonts;
-  return fonts;
+  if (!all.length) throw new Error(`share card: no Inter .woff font found in ${dir}`);
+  fontsCache = { latin: all.slice(0, 2), all };
+  return fontsCache;
+}
+
+/**
+ * The fonts a text needs: the Latin subset covers Latin-1 and general punctuation (its unicode-range);
+ * anything beyond it brings in every subset. Fewer fonts make each satori pass twice as fast.
+ */
+export function loadFonts(text = ''): Font[] {
+  const { latin, all } = fontFiles();
+  return /[^\u0000-\u00ff\u2000-\u206f\u20ac\u2122\u2212]/.test(text) ? all : latin;
 }
 
 type El = { type: string; props: { style?: Record<string, unknown>; children?: unknown } };
@@ -99,7 +108,7 @@ function claimNode(claim: string, fontSize: number, clamp: boolean): El {
 
 /** Height of the claim wrapped at `fontSize`, measured by satori itself with the real font (no guessing from character counts). */
 export async function measureClaimHeight(claim: string, fontSize: number): Promise<number> {
-  const svg = await satori(claimNode(claim, fontSize, false) as never, { width: INNER_WIDTH, fonts: loadFonts() });
+  const svg = await satori(claimNode(claim, fontSize, false) as never, { width: INNER_WIDTH, fonts: loadFonts(claimText(claim)) });
   const m = /height="([\d.]+)"/.exec(svg);
   if (!m) throw new Error('share card: satori returned an SVG without a height');
   return Number(m[1]);
@@ -110,13 +119,29 @@ export async function measureClaimHeight(claim: string, fontSize: number): Promi
  * even for the smallest size gets the smallest size and is clamped with an ellipsis.
  */
 export async function fitClaim(claim: string): Promise<{ fontSize: number; height: number; clamped: boolean }> {
-  let last = { fontSize: CLAIM_FONT_SIZES[0] as number, height: Infinity };
-  for (const fontSize of CLAIM_FONT_SIZES) {
+  // Most claims are short: try the largest size first (one satori pass). Wrapped height grows
+  // with the font size, so a binary search over the rest finds the largest that fits.
+  const first = await measureClaimHeight(claim, CLAIM_FONT_SIZES[0]);
+  if (first <= CLAIM_BOX_HEIGHT) return { fontSize: CLAIM_FONT_SIZES[0], height: first, clamped: false };
+  let lo = 1;
+  let hi = CLAIM_FONT_SIZES.length - 1;
+  let best: { fontSize: number; height: number } | undefined;
+  let smallest: { fontSize: number; height: number } | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const fontSize = CLAIM_FONT_SIZES[mid]!;
     const height = await measureClaimHeight(claim, fontSize);
-    if (height <= CLAIM_BOX_HEIGHT) return { fontSize, height, clamped: false };
-    last = { fontSize, height };
+    if (height <= CLAIM_BOX_HEIGHT) {
+      best = { fontSize, height };
+      hi = mid - 1;
+    } else {
+      if (mid === CLAIM_FONT_SIZES.length - 1) smallest = { fontSize, height };
+      lo = mid + 1;
+    }
   }
-  return { ...last, clamped: true };
+  if (best) return { ...best, clamped: false };
+  const fontSize = CLAIM_FONT_SIZES[CLAIM_FONT_SIZES.length - 1]!;
+  return { fontSize, height: smallest?.height ?? (await measureClaimHeight(claim, fontSize)), clamped: true };
 }
 
 function cardTree(input: ShareCardInput, fontSize: number, clamped: boolean): El {
@@ -183,7 +208,7 @@ export async function shareCardSvg(input: ShareCardInput, options: RenderOptions
   return satori(cardTree(input, fontSize, clamped) as never, {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
-    fonts: loadFonts(),
+    fonts: loadFonts([input.claim, input.claimant, input.verdictLabel, input.siteTitle].join(' ')),
     ...(options.onNode ? { onNodeDetected: options.onNode } : {}),
   });
 }

@@ -11,6 +11,7 @@ import {
   cachedShareCard,
   cardHash,
   fitClaim,
+  loadFonts,
   measureClaimHeight,
   pngSize,
   renderShareCard,
@@ -84,6 +85,16 @@ describe('renderShareCard', () => {
     const nodes: SatoriNode[] = [];
     await renderShareCard({ ...base, claim: absurd }, { onNode: (n) => nodes.push(n) });
     for (const n of nodes) expect(n.top + n.height).toBeLessThanOrEqual(CARD_HEIGHT);
+  });
+});
+
+describe('loadFonts', () => {
+  it('brings the other Inter subsets only for text beyond Latin-1', async () => {
+    expect(loadFonts('“Chicago’s ban” — Lori Lightfoot, café').length).toBe(2);
+    expect(loadFonts('Wałęsa').length).toBeGreaterThan(2);
+    expect(loadFonts('Αθήνα').length).toBeGreaterThan(2);
+    const png = await renderShareCard({ ...base, claimant: 'Лев Толстой and Łukasz Żółć' });
+    expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
   });
 });
 
