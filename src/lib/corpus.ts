@@ -336,7 +336,11 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
           message:
             `excerpt not found in source ${c.source} (${source.path}): ${result.reason}. ` +
             `Excerpt: “${short.length > 120 ? short.slice(0, 117) + '…' : short}”. ` +
-            (result.closest ? `Closest passage: “${result.closest}”` : 'The source has no text.'),
+            (result.closest
+              ? `Closest passage: “${result.closest}”`
+              : sourceIndex(c.source).blocks.length > 0
+                ? 'No passage of the source shares a word with it.'
+                : 'The source has no text.'),
         });
       }
     }

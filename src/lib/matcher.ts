@@ -298,6 +298,7 @@ export function closestPassage(index: SourceIndex, probe: string): { text: strin
     score += Math.min(after, want) - Math.min(before, want);
   };
   let best = -1;
+  let bestScore = 0;
   let bestAt = 0;
   for (let i = 0; i < words.length; i++) {
     add(words[i]!.word, 1);
@@ -307,9 +308,12 @@ export function closestPassage(index: SourceIndex, probe: string): { text: strin
     const bonus = wanted.has(words[startIdx]!.word) ? 0.5 : 0;
     if (i >= size - 1 && score + bonus > best) {
       best = score + bonus;
+      bestScore = score;
       bestAt = startIdx;
     }
   }
+  // A passage that shares no word with the excerpt would only mislead.
+  if (bestScore === 0) return { text: '', block: 0 };
   // Trim the window to the words the excerpt shares with it, then widen it by a few words
   // within its paragraph: a passage cut mid-phrase does not show the editor what to fix.
   let a = bestAt;

@@ -240,6 +240,12 @@ describe('closest passage', () => {
     expect(r.closest).toMatch(/cut off ICE from any access from any CPD databases/);
   });
 
+  it('offers no passage when none shares a word with the excerpt', () => {
+    const r = matchExcerpt(index, 'xyzzy plugh');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.closest).toBe('');
+  });
+
   it('can be asked directly', () => {
     const c = closestPassage(index, 'looming raids to detain immigrants');
     expect(c.block).toBe(0);
