@@ -98,10 +98,14 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return el;
 }
 
-/** One result: its kind, its title link, the verdict of a claim, and Pagefind's excerpt. */
+/**
+ * One result: its kind, its title link, the verdict of a claim, and Pagefind's excerpt.
+ * Class names are our own: Pagefind's stylesheet styles its `pf-` classes with
+ * high specificity, and the site's styles should apply here.
+ */
 function renderResult(result: ResultData, labels: Record<'claim' | 'source' | 'page', string>): Element {
   const type = result.filters?.type?.[0] as 'claim' | 'source' | 'page' | undefined;
-  const li = element('li', 'pf-result search-result');
+  const li = element('li', 'search-result');
   if (type) li.dataset.type = type;
 
   const kind = element('p', 'search-result-kind', type ? labels[type] : '');
@@ -114,8 +118,8 @@ function renderResult(result: ResultData, labels: Record<'claim' | 'source' | 'p
   }
   if (kind.textContent) li.append(kind);
 
-  const title = element('p', 'pf-result-title');
-  const link = element('a', 'pf-result-link', result.meta.title ?? result.url);
+  const title = element('p', 'search-result-title');
+  const link = element('a', 'search-result-link', result.meta.title ?? result.url);
   link.href = result.meta.url ?? result.url;
   title.append(link);
   li.append(title);
@@ -125,7 +129,7 @@ function renderResult(result: ResultData, labels: Record<'claim' | 'source' | 'p
 
   if (result.excerpt) {
     // Pagefind's excerpt is escaped text with <mark> around the matches.
-    const excerpt = element('p', 'pf-result-excerpt');
+    const excerpt = element('p', 'search-result-excerpt');
     excerpt.innerHTML = result.excerpt;
     li.append(excerpt);
   }

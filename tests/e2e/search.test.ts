@@ -1,0 +1,241 @@
+/**
+ * Search in a real browser: the demo site is built once (with its Pagefind index),
+ * served on loopback under a base path, and driven in Debian's Chromium. Every page
+ * visited must leave the console clean: a CSP violation, a failed load or an
+ * uncaught exception fails the test that caused it.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, watchProblems } from '../helpers/browser.ts';
+import { buildSite, cleanBuilds, ROOT } from '../helpers/build-site.ts';
+import type { BuiltSite } from '../helpers/build-site.ts';
+import { serveStatic } from '../helpers/serve.ts';
+import type { StaticServer } from '../helpers/serve.ts';
+import { loadCorpus } from '../../src/lib/corpus.ts';
+import { normalize } from '../../src/lib/normalize.ts';
+import { publishedClaims } from '../../src/lib/published.ts';
+import { findVerdict } from '../../src/lib/verdicts.ts';
+
+const CONTENT = join(ROOT, 'content');
+const BASE = '/factcheck/';
+const corpus = loadCorpus(CONTENT);
+
+/** Words from the analysis of claims/ban-not-in-writing.md that no source contains. */
+const ANALYSIS_PHRASE = 'proposed order was broader than what the mayor announced';
+const ANALYSIS_CLAIM = 'ban-not-in-writing';
+/** Words of sources/huffpost-permanent-ban.md that the reviews quote. */
+const QUOTED_PHRASE = 'refuses to put such a ban in writing';
+const QUOTED_SOURCE = 'huffpost-permanent-ban';
+
+const enabled = browserAvailable();
+let site: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+const url = (path: string) => `${server.origin}${BASE}${path}`;
+const claimPath = (slug: string) => `${BASE}claims/${slug}/`;
+const sourcePath = (slug: string) => `${BASE}sources/${slug}/`;
+
+/** The result links once every result has rendered (results load lazily, as they scroll into view). */
+async function resultPaths(p: Page): Promise<string[]> {
+  const list = p.locator('pagefind-results .pf-results');
+  await p.waitForFunction(() => {
+    const ul = document.querySelector('pagefind-results .pf-results');
+    return ul !== null && ul.getAttribute('aria-busy') === 'false' && ul.querySelector('[aria-hidden="true"]') === null;
+  });
+  const hrefs = await list.locator('li .search-result-link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  return hrefs.sort();
+}
+
+async function waitForResults(p: Page): Promise<string[]> {
+  await p.locator('pagefind-results .search-result-link').first().waitFor();
+  return resultPaths(p);
+}
+
+describe.skipIf(!enabled)('search in Chromium', () => {
+  beforeAll(async () => {
+    site = await buildSite(CONTENT, { siteUrl: `https://factcheck.example.org${BASE}` });
+    server = await serveStatic(site.dist, BASE);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await cleanBuilds();
+  });
+
+  beforeEach(async () => {
+    // A tall window: every result is in view, so every result renders.
+    context = await browser.newContext({ viewport: { width: 1280, height: 4000 } });
+    page = await context.newPage();
+    problems = await watchProblems(page);
+  });
+
+  afterEach(async () => {
+    await context.close();
+    expect(problems, 'console errors, CSP violations or failed loads').toEqual([]);
+  });
+
+  it('indexes claims, sources and pages, and nothing else', () => {
+    const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    const expected = publishedClaims(corpus).length + corpus.sources.size + corpus.pages.size;
+    expect(Object.keys(entry.languages)).toEqual([corpus.site!.language]);
+    expect(indexed).toBe(expected);
+    expect(site.output).toMatch(new RegExp(`pagefind: indexed ${expected} pages in [\\d.]+ s`));
+  });
+
+  it('finds a claim by a phrase from its analysis, with its verdict, and puts the query in the URL', async () => {
+    await page.goto(url('search/'));
+    const input = page.getByLabel('Search claims, sources and pages');
+    await input.fill(ANALYSIS_PHRASE);
+    const paths = await waitForResults(page);
+    expect(paths).toContain(claimPath(ANALYSIS_CLAIM));
+
+    const claim = corpus.claims.get(ANALYSIS_CLAIM)!;
+    const label = findVerdict(corpus.scale, claim.data.verdict)!.label;
+    const result = page.locator('li.search-result', { has: page.locator(`a[href="${claimPath(ANALYSIS_CLAIM)}"]`) });
+    await expect.poll(() => result.locator('.search-result-verdict').textContent()).toBe(label);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(ANALYSIS_PHRASE);
+  });
+
+  it('finds a quoted phrase in its source and in every claim that quotes it', async () => {
+    const wanted = normalize(QUOTED_PHRASE).text;
+    const citers = new Set(
+      (corpus.excerpts.get(QUOTED_SOURCE) ?? [])
+        .filter((e) => normalize(e.text).text.includes(wanted))
+        .flatMap((e) => e.citedBy.filter((c) => !c.draft).map((c) => c.claim)),
+    );
+    expect(citers.size).toBeGreaterThan(0);
+
+    await page.goto(url(`search/?q=${encodeURIComponent(QUOTED_PHRASE)}`));
+    const paths = await waitForResults(page);
+    expect(paths).toContain(sourcePath(QUOTED_SOURCE));
+    for (const claim of citers) expect(paths).toContain(claimPath(claim));
+  });
+
+  it('narrows to exactly the claims with a verdict, and keeps the filter in the URL', async () => {
+    const byVerdict = new Map<string, string[]>();
+    for (const c of publishedClaims(corpus)) byVerdict.set(c.data.verdict, [...(byVerdict.get(c.data.verdict) ?? []), c.slug]);
+    // The verdict with the most claims, so that "exactly" means something.
+    const [id, slugs] = [...byVerdict].sort((a, b) => b[1].length - a[1].length)[0]!;
+    const label = findVerdict(corpus.scale, id)!.label;
+    expect(slugs.length).toBeGreaterThan(1);
+
+    await page.goto(url('search/'));
+    const checkbox = page.locator('pagefind-filter-pane input[type="checkbox"][name="verdict"]').and(page.locator(`[value="${label}"]`));
+    await checkbox.focus();
+    await page.keyboard.press('Space');
+    const paths = await waitForResults(page);
+    expect(paths).toEqual(slugs.map(claimPath).sort());
+    expect(new URL(page.url()).searchParams.getAll('verdict')).toEqual([label]);
+
+    // The same link, opened afresh, restores the filter.
+    const shared = page.url();
+    await page.goto(shared);
+    expect(await waitForResults(page)).toEqual(slugs.map(claimPath).sort());
+    await expect.poll(() => checkbox.isChecked()).toBe(true);
+  });
+
+  it('opens a ?q= deep link with the query in the box and its results', async () => {
+    await page.goto(url(`search/?q=${encodeURIComponent(ANALYSIS_PHRASE)}&type=claim`));
+    expect(await page.getByLabel('Search claims, sources and pages').inputValue()).toBe(ANALYSIS_PHRASE);
+    const paths = await waitForResults(page);
+    expect(paths).toContain(claimPath(ANALYSIS_CLAIM));
+    expect(paths.every((p) => p.startsWith(`${BASE}claims/`))).toBe(true);
+  });
+
+  it('lands on results from the header search form of a claim page', async () => {
+    await page.goto(url(`claims/${ANALYSIS_CLAIM}/`));
+    const header = page.locator('header form[role="search"]');
+    await header.locator('input[name="q"]').fill(QUOTED_PHRASE);
+    await header.locator('input[name="q"]').press('Enter');
+    await page.waitForURL((u) => u.pathname === `${BASE}search/`);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(QUOTED_PHRASE);
+    expect(await waitForResults(page)).toContain(sourcePath(QUOTED_SOURCE));
+  });
+
+  it('runs under the Content Security Policy, allowing WebAssembly and no inline script', async () => {
+    const html = site.read('search/index.html');
+    const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1];
+    expect(csp, 'the search page carries a CSP').toBeTruthy();
+    const scriptSrc = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '))!;
+    expect(scriptSrc).toContain("'self'");
+    expect(scriptSrc).toContain("'wasm-unsafe-eval'");
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toContain("'unsafe-eval'");
+    // Every executable script is an external module.
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    for (const [, attrs, body] of scripts) {
+      if (/type="application\/ld\+json"/.test(attrs!)) continue;
+      expect(attrs).toMatch(/type="module"/);
+      expect(attrs).toMatch(/src="/);
+      expect(body!.trim()).toBe('');
+    }
+  });
+
+  it('says so without JavaScript, and links to the claims index', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const p = await noJs.newPage();
+      await p.goto(url('search/?q=ice'));
+      const message = p.locator('.search-noscript');
+      await expect.poll(() => message.isVisible()).toBe(true);
+      expect(await message.textContent()).toMatch(/JavaScript/);
+      expect(await message.locator('a').first().getAttribute('href')).toBe(`${BASE}claims/`);
+    } finally {
+      await noJs.close();
+    }
+  });
+});
+
+describe.skipIf(!enabled)('search finds words in any language', () => {
+  let langSite: BuiltSite;
+  let langServer: StaticServer;
+  let langBrowser: Browser;
+
+  beforeAll(async () => {
+    langSite = await buildSite('search-languages');
+    langServer = await serveStatic(langSite.dist, '/');
+    langBrowser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await langBrowser?.close();
+    await langServer?.close();
+    await cleanBuilds();
+  });
+
+  async function search(term: string): Promise<string[]> {
+    const context = await langBrowser.newContext({ viewport: { width: 1280, height: 4000 } });
+    try {
+      const p = await context.newPage();
+      const seen = await watchProblems(p);
+      await p.goto(`${langServer.origin}/search/?q=${encodeURIComponent(term)}`);
+      const paths = await waitForResults(p);
+      expect(seen).toEqual([]);
+      return paths;
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('marks a source text with its own language', () => {
+    expect(langSite.read('sources/diario-puente/index.html')).toMatch(/<div lang="es">/);
+  });
+
+  it('finds accented words, with or without their accents', async () => {
+    expect(await search('policía')).toContain('/sources/diario-puente/');
+    expect(await search('policia')).toContain('/sources/diario-puente/');
+  });
+
+  it('finds a non-English quotation in its source and in the claim that quotes it', async () => {
+    expect(await search('Straßenbahn')).toEqual(['/claims/bridge-opens-in-autumn/', '/sources/gazette-bruecke/']);
+    expect(await search('abrirá en otoño')).toEqual(['/claims/bridge-opens-in-autumn/', '/sources/diario-puente/']);
+  });
+});
