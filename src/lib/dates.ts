@@ -26,7 +26,16 @@ export function toIsoDay(value: unknown): string | null {
 /** A human date in the site's language, computed at UTC so it never depends on the machine's zone. */
 export function formatDay(iso: string, language = 'en'): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y!, m! - 1, d!)),
-  );
+  return dayFormat(language).format(new Date(Date.UTC(y!, m! - 1, d!)));
+}
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one; a site has one or two languages.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(language: string): Intl.DateTimeFormat {
+  let f = formats.get(language);
+  if (!f) {
+    f = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    formats.set(language, f);
+  }
+  return f;
 }
