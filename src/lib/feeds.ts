@@ -36,6 +36,18 @@ export const embedPath = (slug: string) => `${paths.claim(slug)}embed/`;
 
 /** Published reviews, newest first (review date, then slug, so the order never depends on the file system). */
 export function publishedReviews(corpus: Corpus, location: SiteLocation = corpusLocation(corpus)): PublishedReview[] {
+  // Every claim page, share card and embed asks for this list: built once per corpus and location, not once
+  // per page (which made the build quadratic in the number of claims). Callers only read it.
+  let byLocation = memo.get(corpus);
+  if (!byLocation) memo.set(corpus, (byLocation = new Map()));
+  let reviews = byLocation.get(location.href);
+  if (!reviews) byLocation.set(location.href, (reviews = buildReviews(corpus, location)));
+  return reviews;
+}
+
+const memo = new WeakMap<Corpus, Map<string, PublishedReview[]>>();
+
+function buildReviews(corpus: Corpus, location: SiteLocation): PublishedReview[] {
   const site = corpus.site;
   if (!site) return [];
   const source = (slug: string) => {
