@@ -44,6 +44,10 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       }
       return undefined;
     });
+    // A body sits under its page's own <h1>: a `# heading` in it becomes an <h2>.
+    visit(tree, 'heading', (h) => {
+      if (h.depth === 1) h.depth = 2;
+    });
     if (!file.path) return;
     const rel = relative(options.contentDir, file.path).split(sep).join('/');
     if (rel.startsWith('..')) return;
