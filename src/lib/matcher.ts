@@ -41,6 +41,8 @@ export interface ExcerptPattern {
   /** `gaps[i]` separates segments[i] and segments[i + 1]; `insertions[i]` counts the bracketed insertions in it. */
   gaps: Gap[];
   insertions: number[];
+  /** The literal parts as written, for messages. */
+  written: string[];
 }
 
 export type MatchResult =
@@ -77,6 +79,7 @@ export function indexSource(blocks: SourceBlock[]): SourceIndex {
 export function parseExcerpt(excerpt: string): ExcerptPattern {
   const marked = excerpt.replace(ELISION, '\u0001').replace(INSERTION, '\u0002');
   const segments: string[] = [];
+  const written: string[] = [];
   const gaps: Gap[] = [];
   const insertions: number[] = [];
   let pendingGap: Gap = 'none';
@@ -95,11 +98,12 @@ export function parseExcerpt(excerpt: string): ExcerptPattern {
         insertions.push(pendingIns);
       }
       segments.push(seg);
+      written.push(piece.trim().replace(/\s+/g, ' '));
       pendingGap = 'none';
       pendingIns = 0;
     }
   }
-  return { segments, gaps, insertions };
+  return { segments, gaps, insertions, written };
 }
 
 function boundaryOk(text: string, seg: string, at: number): boolean {
@@ -245,11 +249,12 @@ export function matchExcerpt(index: SourceIndex, excerpt: string): MatchResult {
 
 function explainMiss(index: SourceIndex, p: ExcerptPattern): MatchResult & { ok: false } {
   const text = index.norm.text;
-  const missing = p.segments.find((seg) => occurrences(text, seg, 0).next().done);
+  const missingAt = p.segments.findIndex((seg) => occurrences(text, seg, 0).next().done);
+  const missing = missingAt >= 0 ? p.segments[missingAt] : undefined;
   let reason: string;
   let probe: string;
   if (missing !== undefined) {
-    reason = p.segments.length > 1 ? `“${missing}” does not occur in the source` : 'the excerpt does not occur in the source';
+    reason = p.segments.length > 1 ? `“${p.written[missingAt]}” does not occur in the source` : 'the excerpt does not occur in the source';
     probe = missing;
   } else {
     reason =

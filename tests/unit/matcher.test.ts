@@ -85,9 +85,9 @@ describe('matchExcerpt: elisions', () => {
   });
 
   it('names the part that does not occur', () => {
-    const r = matchExcerpt(index, 'permanently banned … the moon');
+    const r = matchExcerpt(index, 'permanently banned … the Moon’s\nlight');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toBe('“the moon” does not occur in the source');
+    if (!r.ok) expect(r.reason).toBe('“the Moon’s light” does not occur in the source');
   });
 
   it('tries later occurrences of a part when an [insertion] follows it', () => {
@@ -266,6 +266,7 @@ describe('parseExcerpt', () => {
       segments: ['a "b"', 'c', 'e', 'f'],
       gaps: ['elision', 'insertion', 'elision'],
       insertions: [0, 1, 0],
+      written: ['A “b”', 'c', 'e', 'f'],
     });
   });
   it('an empty excerpt has no parts and never matches', () => {
