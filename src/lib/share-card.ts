@@ -245,7 +245,16 @@ export interface CachedCardOptions {
   render?: (input: ShareCardInput) => Promise<Buffer>;
 }
 
-/** The card from the cache when one with the same hash exists; otherwise drawn and stored. */
+/**
+ * Cards being drawn ahead of the pages by the worker pool (share-card-pool.ts), by cache file.
+ * On globalThis because the pool starts in Astro's config graph and the card route runs in Vite's SSR bundle.
+ */
+export function cardsInFlight(): Map<string, Promise<void>> {
+  const g = globalThis as unknown as Record<symbol, Map<string, Promise<void>> | undefined>;
+  return (g[Symbol.for('factcheck-site.cards-in-flight')] ??= new Map());
+}
+
+/** The card from the cache when one with the same hash exists (waiting for one being drawn); otherwise drawn and stored. */
 export async function cachedShareCard(
   input: ShareCardInput,
   options: CachedCardOptions = {},
@@ -253,6 +262,7 @@ export async function cachedShareCard(
   const dir = options.cacheDir ?? defaultCacheDir();
   const hash = cardHash(input);
   const file = join(dir, `${hash}.png`);
+  await cardsInFlight().get(file);
   if (existsSync(file)) return { png: readFileSync(file), hash, cached: true };
   const png = await (options.render ?? renderShareCard)(input);
   mkdirSync(dir, { recursive: true });
