@@ -12,6 +12,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import remarkCitations from './src/remark/citations.ts';
 import sitemap from '@astrojs/sitemap';
 import { sitemapFilter } from './src/lib/feeds.ts';
+import shareCards from './src/integrations/share-cards.ts';
 
 const dir = contentDir();
 const corpus = getCorpus(dir);
@@ -52,5 +53,5 @@ export default defineConfig({
       remarkPlugins: [[remarkCitations, { contentDir: dir, base: location.base, digest: contentDigest() }]],
     }),
   },
-  integrations: [contentCheck({ dir }), sitemap({ filter: sitemapFilter(corpus, location) }), pagefind()],
+  integrations: [contentCheck({ dir }), shareCards({ dir }), sitemap({ filter: sitemapFilter(corpus, location) }), pagefind()],
 });
