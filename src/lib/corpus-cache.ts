@@ -8,21 +8,26 @@ import { loadCorpus, type Corpus } from './corpus.ts';
 import { contentDir } from './content-dir.ts';
 
 const KEY = Symbol.for('factcheck-site.corpus-cache');
-type Cache = Map<string, Corpus>;
+type Cache = Map<string, { corpus: Corpus; loadedAt: number }>;
 
 function cache(): Cache {
   const g = globalThis as unknown as Record<symbol, Cache | undefined>;
   return (g[KEY] ??= new Map());
 }
 
-export function getCorpus(dir: string = contentDir()): Corpus {
+/**
+ * The corpus of a content folder, read once. `changedAt` (a file's mtime, in ms)
+ * asks for a corpus read after that moment: the dev server re-renders a file
+ * as soon as it changes, possibly before anything invalidated the cache.
+ */
+export function getCorpus(dir: string = contentDir(), changedAt = 0): Corpus {
   const c = cache();
-  let corpus = c.get(dir);
-  if (!corpus) {
-    corpus = loadCorpus(dir);
-    c.set(dir, corpus);
+  let hit = c.get(dir);
+  if (!hit || hit.loadedAt < changedAt) {
+    hit = { loadedAt: Date.now(), corpus: loadCorpus(dir) };
+    c.set(dir, hit);
   }
-  return corpus;
+  return hit.corpus;
 }
 
 /** Forgets a folder's corpus (the dev server calls this when content changes). */

@@ -6,6 +6,7 @@
  * All the knowing is in src/lib; this file only builds mdast.
  */
 import { relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
 import type { Root, Link, Parent, PhrasingContent, RootContent, Nodes } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
 import { collectCitations, resolveContentLink } from '../lib/citations.ts';
@@ -35,6 +36,14 @@ const link = (url: string, children: PhrasingContent[], props: Record<string, un
   data: { hProperties: props },
 });
 
+function modifiedAt(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 export default function remarkCitations(options: RemarkCitationsOptions) {
   return (tree: Root, file: { path?: string }) => {
     visit(tree, 'html', (_node, index, parent) => {
@@ -51,7 +60,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     if (!file.path) return;
     const rel = relative(options.contentDir, file.path).split(sep).join('/');
     if (rel.startsWith('..')) return;
-    const corpus = getCorpus(options.contentDir);
+    const corpus = getCorpus(options.contentDir, modifiedAt(file.path));
     const lang = corpus.site?.language ?? 'en';
 
     const m = /^claims\/([^/]+)\.md$/.exec(rel);
