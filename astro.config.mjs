@@ -46,6 +46,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Test and bench builds land in tmp/: the dev server has no reason to watch them.
+  vite: { server: { watch: { ignored: ['**/tmp/**'] } } },
   // Astro writes a CSP <meta> on every page: hashes for its own scripts and styles, 'self' otherwise.
   security: { csp: true },
   markdown: {
