@@ -2,7 +2,6 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Root, Nodes } from 'mdast';
 import type { SourceBlock } from './matcher.ts';
@@ -25,9 +24,25 @@ export function parseMarkdown(body: string): Root {
   return p.runSync(p.parse(body)) as Root;
 }
 
+const BLOCK_CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition', 'table', 'tableRow']);
+
+/**
+ * Like mdast-util-to-string, except that a hard line break and the gap between
+ * two blocks (list items, quoted paragraphs) are white space: with plain
+ * toString "line one⏎line two" became "line oneline two" and could not be quoted.
+ */
+function textOf(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if (!('children' in node)) return '';
+  const kids = (node.children as Nodes[]).map(textOf);
+  return BLOCK_CONTAINERS.has(node.type) ? kids.filter((k) => k.length > 0).join(node.type === 'tableRow' ? ' ' : '\n\n') : kids.join('');
+}
+
 /** Plain text of a node: Markdown formatting dropped, as the format compares excerpts. */
 export function plainText(node: Nodes | Nodes[]): string {
-  return Array.isArray(node) ? node.map((n) => toString(n)).join('\n\n') : toString(node);
+  return Array.isArray(node) ? node.map(textOf).join('\n\n') : textOf(node);
 }
 
 /** The paragraphs and headings of a source body, in reading order. */
@@ -35,7 +50,7 @@ export function sourceBlocks(tree: Root): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   visit(tree, (node) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code') {
-      const text = node.type === 'code' ? node.value : toString(node);
+      const text = node.type === 'code' ? node.value : textOf(node);
       if (text.trim().length > 0) {
         blocks.push({ kind: node.type === 'heading' ? 'heading' : 'paragraph', text, line: node.position?.start.line });
       }
