@@ -72,6 +72,9 @@ export interface Corpus {
   stats: { claims: number; sources: number; pages: number; drafts: number; excerpts: number };
 }
 
+/** URL schemes a link in content may use; anything else (javascript:, data:, ...) is code or a trap. */
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+
 /** Top-level routes that a page slug or alias must not take. */
 export const RESERVED_PAGE_SLUGS = new Set([
   'claims', 'sources', 'verdicts', 'tags', 'search', 'matrix', 'coverage', 'corrections', 'outlets',
@@ -263,11 +266,19 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     for (const entry of (corpus[collection] as Map<string, Entry<{ draft: boolean }>>).values()) {
       const file = display(join(dir, entry.path));
       visit(entry.tree, (node) => {
-        if (node.type !== 'link' && node.type !== 'definition') return;
-        const target = resolveContentLink(entry.path, node.url);
-        if (!target) return;
+        if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
         const line = (node.position?.start.line ?? 1) + entry.bodyLineOffset;
         const column = node.position?.start.column ?? 1;
+        // A javascript: (or data:, vbscript:) link is code, like a <script>; browsers ignore
+        // tabs, line breaks and leading spaces in a URL, so those do not hide the scheme.
+        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(node.url.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
+        if (scheme && !SAFE_SCHEMES.has(scheme)) {
+          problems.push({ file, line, column, message: `the link \`${node.url.slice(0, 40).replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\` uses the ${scheme}: scheme; links must be http(s), mailto or relative` });
+          return;
+        }
+        if (node.type === 'image') return;
+        const target = resolveContentLink(entry.path, node.url);
+        if (!target) return;
         if (target.collection === 'other') {
           problems.push({ file, line, column, message: `the link \`${node.url}\` does not point to a file in sources/, claims/ or pages/` });
           return;

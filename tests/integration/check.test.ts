@@ -102,6 +102,9 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['claims/html.md:10:13', /found `<\/b>`/],
     ['claims/html.md:12:1', /found `<iframe /],
     ['claims/html.md:14:10', /found `<img src="x.png" onerror="alert\(1\)">`/],
+    ['claims/html.md:16:3', 'the link `javascript:alert(1)` uses the javascript: scheme; links must be http(s), mailto or relative'],
+    ['claims/html.md:16:41', 'the link `data:text/html,hi` uses the data: scheme; links must be http(s), mailto or relative'],
+    ['claims/html.md:16:78', 'the link `java\\u0009script:alert(1)` uses the javascript: scheme; links must be http(s), mailto or relative'],
     ['sources/html-source.md:7:1', /found `<div onclick=/],
   ],
   'bad-filename': [
