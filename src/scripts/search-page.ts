@@ -43,7 +43,8 @@ async function start(root: HTMLElement): Promise<void> {
   const labels = { claim: root.dataset.labelClaim!, source: root.dataset.labelSource!, page: root.dataset.labelPage! };
 
   const state = parseSearchParams(location.search);
-  input.value = state.term;
+  // The box is usable before the index loads: what a reader typed meanwhile wins.
+  if (!input.value) input.value = state.term;
 
   if (import.meta.env.DEV) {
     // `astro dev` serves no index: it is written by `astro build`.
@@ -88,7 +89,8 @@ async function start(root: HTMLElement): Promise<void> {
   });
   input.addEventListener('input', () => instance.triggerSearch(input.value.trim()));
 
-  if (hasQuery(state)) instance.triggerSearchWithFilters(state.term, state.filters as Filters);
+  const term = input.value.trim();
+  if (term || hasQuery(state)) instance.triggerSearchWithFilters(term, state.filters as Filters);
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {

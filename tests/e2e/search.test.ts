@@ -51,7 +51,9 @@ async function resultPaths(p: Page): Promise<string[]> {
   return hrefs.sort();
 }
 
-async function waitForResults(p: Page): Promise<string[]> {
+/** Waits for results; with a term, for the results of that term (the summary names it). */
+async function waitForResults(p: Page, term?: string): Promise<string[]> {
+  if (term) await p.locator('pagefind-summary', { hasText: term }).waitFor();
   await p.locator('pagefind-results .search-result-link').first().waitFor();
   return resultPaths(p);
 }
@@ -94,7 +96,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     await page.goto(url('search/'));
     const input = page.getByLabel('Search claims, sources and pages');
     await input.fill(ANALYSIS_PHRASE);
-    const paths = await waitForResults(page);
+    const paths = await waitForResults(page, ANALYSIS_PHRASE);
     expect(paths).toContain(claimPath(ANALYSIS_CLAIM));
 
     const claim = corpus.claims.get(ANALYSIS_CLAIM)!;
@@ -114,7 +116,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     expect(citers.size).toBeGreaterThan(0);
 
     await page.goto(url(`search/?q=${encodeURIComponent(QUOTED_PHRASE)}`));
-    const paths = await waitForResults(page);
+    const paths = await waitForResults(page, QUOTED_PHRASE);
     expect(paths).toContain(sourcePath(QUOTED_SOURCE));
     for (const claim of citers) expect(paths).toContain(claimPath(claim));
   });
@@ -145,7 +147,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
   it('opens a ?q= deep link with the query in the box and its results', async () => {
     await page.goto(url(`search/?q=${encodeURIComponent(ANALYSIS_PHRASE)}&type=claim`));
     expect(await page.getByLabel('Search claims, sources and pages').inputValue()).toBe(ANALYSIS_PHRASE);
-    const paths = await waitForResults(page);
+    const paths = await waitForResults(page, ANALYSIS_PHRASE);
     expect(paths).toContain(claimPath(ANALYSIS_CLAIM));
     expect(paths.every((p) => p.startsWith(`${BASE}claims/`))).toBe(true);
   });
@@ -157,7 +159,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     await header.locator('input[name="q"]').press('Enter');
     await page.waitForURL((u) => u.pathname === `${BASE}search/`);
     expect(new URL(page.url()).searchParams.get('q')).toBe(QUOTED_PHRASE);
-    expect(await waitForResults(page)).toContain(sourcePath(QUOTED_SOURCE));
+    expect(await waitForResults(page, QUOTED_PHRASE)).toContain(sourcePath(QUOTED_SOURCE));
   });
 
   it('runs under the Content Security Policy, allowing WebAssembly and no inline script', async () => {
@@ -217,7 +219,7 @@ describe.skipIf(!enabled)('search finds words in any language', () => {
       const p = await context.newPage();
       const seen = await watchProblems(p);
       await p.goto(`${langServer.origin}/search/?q=${encodeURIComponent(term)}`);
-      const paths = await waitForResults(p);
+      const paths = await waitForResults(p, term);
       expect(seen).toEqual([]);
       return paths;
     } finally {
