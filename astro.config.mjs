@@ -10,6 +10,7 @@ import { fnv1a } from './src/lib/hash.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import remarkCitations from './src/remark/citations.ts';
+import remarkParseOnce from './src/remark/parse-once.ts';
 import sitemap from '@astrojs/sitemap';
 import { sitemapFilter } from './src/lib/feeds.ts';
 import shareCards from './src/integrations/share-cards.ts';
@@ -52,7 +53,11 @@ export default defineConfig({
   security: { csp: true },
   markdown: {
     processor: unified({
-      remarkPlugins: [[remarkCitations, { contentDir: dir, base: location.base, digest: contentDigest() }]],
+      // remarkParseOnce first: Astro renders the trees the content check already parsed.
+      remarkPlugins: [
+        [remarkParseOnce, { contentDir: dir }],
+        [remarkCitations, { contentDir: dir, base: location.base, digest: contentDigest() }],
+      ],
     }),
   },
   integrations: [contentCheck({ dir }), shareCards({ dir }), sitemap({ filter: sitemapFilter(corpus, location) }), pagefind()],
