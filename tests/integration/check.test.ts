@@ -106,6 +106,8 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['claims/html.md:16:41', 'the link `data:text/html,hi` uses the data: scheme; links must be http(s), mailto or relative'],
     ['claims/html.md:16:78', 'the link `java\\u0009script:alert(1)` uses the javascript: scheme; links must be http(s), mailto or relative'],
     ['sources/html-source.md:7:1', /found `<div onclick=/],
+    ['sources/html-source.md:9:8', /found `<b>`/],
+    ['sources/html-source.md:9:15', /found `<\/b>`/],
   ],
   'bad-filename': [
     ['claims/Bridge_Closed.md:1:1', 'file name `Bridge_Closed.md` is not a valid slug: use lowercase letters, digits and - (e.g. bridge-closed.md)'],
