@@ -91,8 +91,19 @@ export interface LoadOptions {
 function listMarkdown(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.md'))
+    .filter((f) => f.endsWith('.md') && !statSync(join(dir, f)).isDirectory())
     .sort();
+}
+
+/** Looks like content but would be skipped: a folder, or Markdown under another extension. */
+const MARKDOWN_LIKE = /\.(?:markdown|mdown|mkd|mdx|txt)$|\.md$/i;
+function strayEntries(dir: string): { name: string; folder: boolean }[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => !d.name.startsWith('.'))
+    .filter((d) => d.isDirectory() || (MARKDOWN_LIKE.test(d.name) && !d.name.endsWith('.md')))
+    .map((d) => ({ name: d.name, folder: d.isDirectory() }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 function zodProblems(error: z.core.$ZodError, parsed: ParsedFile, file: string, data: Record<string, unknown>): Problem[] {
@@ -182,6 +193,17 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
 
   const parsedFiles = new Map<string, ParsedFile>();
   for (const collection of ['sources', 'claims', 'pages'] as const) {
+    // Nothing in a content folder may be skipped without a word: the site would silently lack it.
+    for (const stray of strayEntries(join(dir, collection))) {
+      problems.push({
+        file: display(join(dir, collection, stray.name)),
+        line: 1,
+        column: 1,
+        message: stray.folder
+          ? `${collection}/${stray.name} is a folder; files in ${collection}/ must sit directly in it, not in subfolders`
+          : `${collection}/${stray.name} is not read: content files end in .md (rename it to ${stray.name.replace(/\.[^.]+$/, '')}.md)`,
+      });
+    }
     for (const name of listMarkdown(join(dir, collection))) {
       const rel = `${collection}/${name}`;
       const abs = join(dir, rel);

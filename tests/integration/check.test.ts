@@ -110,7 +110,10 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['sources/html-source.md:9:15', /found `<\/b>`/],
   ],
   'bad-filename': [
+    ['claims/2024:1:1', 'claims/2024 is a folder; files in claims/ must sit directly in it, not in subfolders'],
     ['claims/Bridge_Closed.md:1:1', 'file name `Bridge_Closed.md` is not a valid slug: use lowercase letters, digits and - (e.g. bridge-closed.md)'],
+    ['pages/about.markdown:1:1', 'pages/about.markdown is not read: content files end in .md (rename it to about.md)'],
+    ['pages/upper.MD:1:1', 'pages/upper.MD is not read: content files end in .md (rename it to upper.md)'],
     ['sources/Café Report.md:1:1', /^file name `Café Report\.md` is not a valid slug.*\(e\.g\. cafe-report\.md\)$/],
   ],
   'missing-site': [['site.yml:1:1', /^site\.yml is missing/]],
