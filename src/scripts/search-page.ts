@@ -88,6 +88,16 @@ async function start(root: HTMLElement): Promise<void> {
     instance.triggerSearch(input.value.trim());
   });
   input.addEventListener('input', () => instance.triggerSearch(input.value.trim()));
+  // As in Pagefind's own input: the down arrow moves from the box into the results,
+  // where the results component takes over the arrow keys.
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown') return;
+    const first = root.querySelector<HTMLAnchorElement>('pagefind-results a[href]');
+    if (first) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
 
   const term = input.value.trim();
   if (term || hasQuery(state)) instance.triggerSearchWithFilters(term, state.filters as Filters);

@@ -4,6 +4,8 @@
  * visited must leave the console clean: a CSP violation, a failed load or an
  * uncaught exception fails the test that caused it.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -18,6 +20,7 @@ import { publishedClaims } from '../../src/lib/published.ts';
 import { findVerdict } from '../../src/lib/verdicts.ts';
 
 const CONTENT = join(ROOT, 'content');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const BASE = '/factcheck/';
 const corpus = loadCorpus(CONTENT);
 
@@ -160,6 +163,41 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     await page.waitForURL((u) => u.pathname === `${BASE}search/`);
     expect(new URL(page.url()).searchParams.get('q')).toBe(QUOTED_PHRASE);
     expect(await waitForResults(page, QUOTED_PHRASE)).toContain(sourcePath(QUOTED_SOURCE));
+  });
+
+  it('is usable from the keyboard and has no axe violations, in light and dark', async () => {
+    await page.goto(url('search/'));
+    const input = page.getByLabel('Search claims, sources and pages');
+    await page.locator('[data-search-ui]:not([hidden])').waitFor();
+    await input.focus();
+    await page.keyboard.type('police database');
+    await page.keyboard.press('Enter');
+    const paths = await waitForResults(page, 'police database');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('police database');
+    // Arrow down from the box moves into the results, Enter follows the link.
+    await page.keyboard.press('ArrowDown');
+    const first = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).pathname);
+    expect(paths).toContain(first);
+    await page.keyboard.press('ArrowDown');
+    const second = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).pathname);
+    expect(paths).toContain(second);
+    expect(second).not.toBe(first);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === first);
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(url('search/?q=ice&verdict=' + encodeURIComponent(findVerdict(corpus.scale, 'needs-context')!.label)));
+      await waitForResults(page, 'ice');
+      // Evaluated through the DevTools protocol, so the page's CSP does not apply to axe itself.
+      await page.evaluate(readFileSync(AXE, 'utf8'));
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, colorScheme).toEqual([]);
+    }
   });
 
   it('runs under the Content Security Policy, allowing WebAssembly and no inline script', async () => {
