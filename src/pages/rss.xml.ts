@@ -2,6 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { siteContext } from '../components/site.ts';
+import { absoluteUrl } from '../lib/site-url.ts';
 import { feedTitle, publishedReviews, utcDay } from '../lib/feeds.ts';
 
 export const GET: APIRoute = () => {
@@ -10,7 +11,9 @@ export const GET: APIRoute = () => {
     title: corpus.site?.title ?? '',
     description: corpus.site?.description ?? '',
     site: location.href,
-    customData: `<language>${corpus.site?.language ?? 'en'}</language>`,
+    // The feed names its own absolute URL (feed validators ask for it; readers use it to dedupe subscriptions).
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>${corpus.site?.language ?? 'en'}</language><atom:link href="${absoluteUrl(location, 'rss.xml')}" rel="self" type="application/rss+xml"/>`,
     items: publishedReviews(corpus, location).map((r) => ({
       title: feedTitle(r),
       link: r.url,

@@ -74,6 +74,7 @@ describe('RSS', () => {
     const dates = items.map((i) => /<pubDate>([^<]+)<\/pubDate>/.exec(i)![1]);
     expect(dates[0]).toBe('Tue, 05 Mar 2024 00:00:00 GMT');
     expect(/<channel>[\s\S]*?<link>([^<]+)<\/link>/.exec(xml)![1]).toBe(SITE_URL);
+    expect(xml).toContain(`<atom:link href="${SITE_URL}rss.xml" rel="self" type="application/rss+xml"/>`);
     // Feed readers find it from any page.
     expect(read('index.html')).toContain(`<link rel="alternate" type="application/rss+xml" title="Feeds fixture" href="${SITE_URL}rss.xml">`);
   });
