@@ -16,7 +16,7 @@ import { serveStatic } from '../helpers/serve.ts';
 import type { StaticServer } from '../helpers/serve.ts';
 import { loadCorpus } from '../../src/lib/corpus.ts';
 import { normalize } from '../../src/lib/normalize.ts';
-import { publishedClaims } from '../../src/lib/published.ts';
+import { citedSources, publishedClaims, publishedPages, publishedSources } from '../../src/lib/published.ts';
 import { findVerdict } from '../../src/lib/verdicts.ts';
 
 const CONTENT = join(ROOT, 'content');
@@ -89,10 +89,38 @@ describe.skipIf(!enabled)('search in Chromium', () => {
   it('indexes claims, sources and pages, and nothing else', () => {
     const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
     const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    const expected = publishedClaims(corpus).length + corpus.sources.size + corpus.pages.size;
+    const expected = publishedClaims(corpus).length + publishedSources(corpus).length + publishedPages(corpus).length;
     expect(Object.keys(entry.languages)).toEqual([corpus.site!.language]);
     expect(indexed).toBe(expected);
     expect(site.output).toMatch(new RegExp(`pagefind: indexed ${expected} pages in [\\d.]+ s`));
+  });
+
+  it('gives claims their verdict, claimant and date as metadata, sortable by date', async () => {
+    await page.goto(url('search/'));
+    // Pagefind's own JS API, as a page script would use it (a string: Vitest rewrites import() in functions).
+    const found = (await page.evaluate(`(async () => {
+      const pagefind = await import(${JSON.stringify(`${BASE}pagefind/pagefind.js`)});
+      await pagefind.options({ baseUrl: ${JSON.stringify(BASE)} });
+      const search = await pagefind.search(null, { filters: { type: 'claim' }, sort: { date: 'desc' } });
+      const data = await Promise.all(search.results.map((r) => r.data()));
+      return data.map((d) => ({ url: d.url, outlets: d.filters.outlet ?? [], tags: d.filters.tag ?? [], ...d.meta }));
+    })()`)) as ({ url: string; outlets: string[]; tags: string[] } & Record<string, string>)[];
+    const claims = publishedClaims(corpus);
+    expect(found.map((f) => f.url).sort()).toEqual(claims.map((c) => claimPath(c.slug)).sort());
+    for (const f of found) {
+      const claim = claims.find((c) => claimPath(c.slug) === f.url)!;
+      expect(f).toMatchObject({
+        verdict: findVerdict(corpus.scale, claim.data.verdict)!.label,
+        claimant: claim.data.claimant,
+        date: claim.data.reviewed,
+      });
+      // A claim's outlets are those of the sources it cites.
+      const outlets = new Set(citedSources(corpus, claim.slug).map((slug) => corpus.sources.get(slug)!.data.outlet));
+      expect([...f.outlets].sort()).toEqual([...outlets].sort());
+      expect([...f.tags].sort()).toEqual([...new Set(claim.data.tags ?? [])].sort());
+    }
+    const dates = found.map((f) => f.date!);
+    expect(dates).toEqual([...dates].sort().reverse());
   });
 
   it('finds a claim by a phrase from its analysis, with its verdict, and puts the query in the URL', async () => {
