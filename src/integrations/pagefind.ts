@@ -30,6 +30,17 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexResult> {
   // Imported lazily so that loading astro.config does not start the Pagefind binary.
   const pagefind = await import('pagefind');
   const started = performance.now();
+  // If the Pagefind binary dies (it panics on some I/O errors), the Node API never
+  // answers and, its child process being unref'd, Node would simply run out of work
+  // and exit 0: a "successful" build without an index. Node emits beforeExit exactly
+  // then; make that exit a failure.
+  let answered = false;
+  const onBeforeExit = () => {
+    if (answered) return;
+    console.error('pagefind: the indexer stopped without answering (its output is above); no search index was written');
+    process.exitCode = 1;
+  };
+  process.once('beforeExit', onBeforeExit);
   try {
     const created = await pagefind.createIndex({});
     assertNoErrors('createIndex', created);
@@ -50,6 +61,8 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexResult> {
       outputPath: written.outputPath,
     };
   } finally {
+    answered = true;
+    process.off('beforeExit', onBeforeExit);
     // The Node API drives a child process; leaving it running would keep the build alive.
     await pagefind.close();
   }
