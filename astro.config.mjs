@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from './src/lib/content-dir.ts';
 import { getCorpus } from './src/lib/corpus-cache.ts';
@@ -29,7 +29,7 @@ function contentDigest() {
   let all = dir;
   /** @param {string} file */
   const add = (file) => {
-    if (existsSync(file)) all += `\0${file}\0${readFileSync(file, 'utf8')}`;
+    if (existsSync(file) && statSync(file).isFile()) all += `\0${file}\0${readFileSync(file, 'utf8')}`;
   };
   add(join(dir, 'site.yml'));
   for (const sub of ['sources', 'claims', 'pages']) {
@@ -52,6 +52,8 @@ export default defineConfig({
   // Astro writes a CSP <meta> on every page: hashes for its own scripts and styles, 'self' otherwise.
   security: { csp: true },
   markdown: {
+    // Content is prose: a code block stays plain text (Shiki's inline styles would break the CSP).
+    syntaxHighlight: false,
     processor: unified({
       // remarkParseOnce first: Astro renders the trees the content check already parsed.
       remarkPlugins: [
