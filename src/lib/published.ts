@@ -46,10 +46,26 @@ export function publishedExcerpts(corpus: Corpus, source: string): SourceExcerpt
     .filter((e) => e.citedBy.length > 0);
 }
 
-/** Published claims that cite a source in any form (excerpt or plain link). */
+/** Published claims that cite a source in any form (excerpt or plain link), newest first. */
 export function claimsCiting(corpus: Corpus, source: string): ClaimEntry[] {
-  return publishedClaims(corpus).filter((c) => claimCitations(corpus, c.slug).some((r) => r.source === source));
+  // Every source page and the sources index ask: index all sources once per corpus, rather than
+  // sorting and scanning every claim for every source (quadratic in the size of the site).
+  let index = citers.get(corpus);
+  if (!index) {
+    index = new Map();
+    for (const c of publishedClaims(corpus)) {
+      for (const s of new Set(claimCitations(corpus, c.slug).map((r) => r.source))) {
+        const list = index.get(s);
+        if (list) list.push(c);
+        else index.set(s, [c]);
+      }
+    }
+    citers.set(corpus, index);
+  }
+  return [...(index.get(source) ?? [])];
 }
+
+const citers = new WeakMap<Corpus, Map<string, ClaimEntry[]>>();
 
 export interface TagGroup {
   slug: string;
