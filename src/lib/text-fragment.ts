@@ -28,10 +28,25 @@ export interface TextDirective {
   suffix?: string;
 }
 
+/**
+ * `hay` collapsed and lower-cased, remembered: every excerpt of a source asks about the same
+ * text (the whole source), so without this each excerpt re-collapsed the source, twice.
+ */
+const folded = new Map<string, string>();
+function foldedHay(hay: string): string {
+  let h = folded.get(hay);
+  if (h === undefined) {
+    if (folded.size >= 4096) folded.clear(); // a bound for long-running dev servers
+    h = collapse(hay).toLowerCase();
+    folded.set(hay, h);
+  }
+  return h;
+}
+
 /** Counts case-insensitive occurrences of `needle` in `hay` (both whitespace-collapsed). */
 function occurrences(hay: string, needle: string): number {
   if (!needle) return 0;
-  const h = collapse(hay).toLowerCase();
+  const h = foldedHay(hay);
   const n = collapse(needle).toLowerCase();
   let count = 0;
   for (let i = h.indexOf(n); i >= 0; i = h.indexOf(n, i + 1)) count++;
