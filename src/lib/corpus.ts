@@ -10,7 +10,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { z } from 'astro/zod';
 import { parseFile, type ParsedFile } from './frontmatter.ts';
-import { parseMarkdown, rawHtml, sourceBlocks } from './markdown.ts';
+import { deepestNode, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks } from './markdown.ts';
 import { collectCitations, resolveContentLink, type Citation } from './citations.ts';
 import { indexSource, matchExcerpt, type BlockRange, type SourceIndex } from './matcher.ts';
 import { excerptId } from './excerpt-id.ts';
@@ -242,6 +242,16 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
         tree = parseMarkdown(parsed.body);
       } catch (e) {
         problems.push({ file, line: parsed.bodyLineOffset + 1, column: 1, message: `the Markdown could not be read: ${(e as Error).message}` });
+        continue;
+      }
+      const deepest = deepestNode(tree);
+      if (deepest.depth > MAX_NESTING) {
+        problems.push({
+          file,
+          line: deepest.line + parsed.bodyLineOffset,
+          column: deepest.column,
+          message: `the Markdown is nested ${deepest.depth} levels deep (lists or quotes inside each other); at most ${MAX_NESTING} can be read`,
+        });
         continue;
       }
       for (const h of rawHtml(tree)) {

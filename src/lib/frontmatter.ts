@@ -29,7 +29,33 @@ function lineCol(text: string, offset: number): { line: number; column: number }
   return { line, column: offset - last };
 }
 
+/**
+ * The yaml parser recurses once per level of nesting: `[[[[…` thousands deep overflows
+ * the stack. Such a file is reported at its most deeply nested line, not thrown.
+ */
 export function parseFile(raw: string, wholeYaml = false): ParsedFile {
+  try {
+    return parseFileUnguarded(raw, wholeYaml);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const lines = raw.split(/\r\n?|\n/);
+    let line = 0;
+    let most = -1;
+    lines.forEach((l, i) => {
+      const n = (l.match(/[[{]|-\s/g) ?? []).length;
+      if (n > most) [most, line] = [n, i];
+    });
+    return {
+      data: {},
+      body: '',
+      bodyLineOffset: 0,
+      locate: () => ({ line: 1, column: 1 }),
+      errors: [{ line: line + 1, column: 1, message: `front matter could not be read: it is nested too deeply (${e.message})` }],
+    };
+  }
+}
+
+function parseFileUnguarded(raw: string, wholeYaml: boolean): ParsedFile {
   // CRLF files from Windows editors: the yaml parser would keep a \r at the end of each value.
   const src = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let doc: Document | undefined;

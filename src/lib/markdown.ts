@@ -62,6 +62,21 @@ export function sourceBlocks(tree: Root): SourceBlock[] {
 }
 
 /** Every raw HTML node: the format forbids them all. */
+/** Deeper than this, a tree would overflow the stack of the recursive walks over it (unist-util-visit). */
+export const MAX_NESTING = 100;
+
+/** The deepest node of a tree and its depth, found without recursion (the tree may be pathologically deep). */
+export function deepestNode(tree: Root): { depth: number; line: number; column: number } {
+  let best = { depth: 0, line: 1, column: 1 };
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > best.depth) best = { depth, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    if ('children' in node) for (const child of node.children) stack.push([child as Nodes, depth + 1]);
+  }
+  return best;
+}
+
 export function rawHtml(tree: Root): { line: number; column: number; value: string }[] {
   const found: { line: number; column: number; value: string }[] = [];
   visit(tree, 'html', (node) => {
