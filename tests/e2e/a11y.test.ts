@@ -1,0 +1,147 @@
+/**
+ * Accessibility in Chromium, on the demo site as built (shared build, served under a
+ * path): axe-core with the WCAG 2.0/2.1/2.2 A and AA rules on every kind of page, in
+ * the light and the dark colour scheme; and the keyboard: from the top of a claim
+ * page, Tab reaches the skip link, the navigation, the search box and every link and
+ * control of the page, each with a visible focus indicator.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, watchProblems } from '../helpers/browser.ts';
+import { demoBuild, DEMO_BASE, DEMO_CONTENT } from '../helpers/demo-build.ts';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { loadCorpus } from '../../src/lib/corpus.ts';
+import { publishedClaims } from '../../src/lib/published.ts';
+import { tagSlug } from '../../src/lib/schema.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const corpus = loadCorpus(DEMO_CONTENT);
+const claim = publishedClaims(corpus)[0]!.slug;
+const source = [...corpus.sources.keys()][0]!;
+const page_ = [...corpus.pages.keys()][0]!;
+const tag = publishedClaims(corpus).flatMap((c) => c.data.tags ?? [])[0]!;
+const verdict = publishedClaims(corpus)[0]!.data.verdict;
+
+/** One page of each kind: [name, path under the base, what to wait for]. */
+const PAGES: [string, string, string?][] = [
+  ['home', ''],
+  ['claim', `claims/${claim}/`],
+  ['claim embed', `claims/${claim}/embed/`],
+  ['claims index', 'claims/'],
+  ['source', `sources/${source}/`],
+  ['sources index', 'sources/'],
+  ['matrix', 'matrix/'],
+  ['verdict', `verdicts/${verdict}/`],
+  ['verdicts index', 'verdicts/'],
+  ['tag', `tags/${tagSlug(tag)}/`],
+  ['tags index', 'tags/'],
+  ['content page', `${page_}/`],
+  ['search with results', 'search/?q=ICE', 'pagefind-results .search-result-link'],
+  ['404', 'no-such-page/'],
+];
+
+const enabled = browserAvailable();
+let server: StaticServer;
+let browser: Browser;
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the page's CSP does not apply to axe itself.
+  await page.evaluate(AXE);
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`));
+  }, WCAG);
+}
+
+describe.skipIf(!enabled)('accessibility in Chromium', () => {
+  beforeAll(async () => {
+    const site = await demoBuild();
+    server = await serveStatic(site.dist, DEMO_BASE);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe.each(['light', 'dark'] as const)('axe (WCAG 2.2 A and AA), %s colour scheme', (colorScheme) => {
+    it.each(PAGES)('%s page: no violation, console clean', async (name, path, waitFor) => {
+      const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await context.newPage();
+        const problems = await watchProblems(page);
+        const response = await page.goto(`${server.origin}${DEMO_BASE}${path}`);
+        expect(response?.status(), path).toBe(name === '404' ? 404 : 200);
+        if (waitFor) await page.locator(waitFor).first().waitFor();
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+        expect(await axeViolations(page), `${path} in ${colorScheme}`).toEqual([]);
+        // The 404 page is itself a 404 response; nothing else may fail.
+        const expected404 = (p: string) => name === '404' && (p.startsWith('HTTP 404') || p.includes('status of 404'));
+        expect(problems.filter((p) => !expected404(p)), path).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  it('the keyboard reaches the skip link first, then the navigation, the search box and every control, each with a visible focus ring', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${DEMO_BASE}claims/${claim}/`);
+      // Everything a pointer can use, numbered: the Tab walk below must reach each of them.
+      const expected = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('a[href], button, input:not([type=hidden]), textarea, select, summary, [tabindex]:not([tabindex="-1"])')]
+          .filter((e) => e.getClientRects().length > 0 && !e.closest('[hidden], details:not([open]) > :not(summary)'))
+          .map((e, i) => {
+            e.dataset.kb = String(i);
+            return `${i}: ${e.outerHTML.slice(0, 120)}`;
+          }),
+      );
+      const reached: { kb: string; html: string; visible: boolean; inView: boolean; skip: boolean; nav: boolean; search: boolean }[] = [];
+      for (let i = 0; i < expected.length + 5; i++) {
+        await page.keyboard.press('Tab');
+        const f = await page.evaluate(() => {
+          const e = document.activeElement as HTMLElement | null;
+          if (!e || e === document.body) return null;
+          const s = getComputedStyle(e);
+          const r = e.getBoundingClientRect();
+          return {
+            kb: e.dataset.kb ?? '?',
+            html: e.outerHTML.slice(0, 120),
+            // A focus indicator: an outline that is drawn, or a box shadow.
+            visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none',
+            inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight,
+            skip: e.matches('a[href="#main"]'),
+            nav: e.matches('header nav a'),
+            search: e.matches('header input[name="q"]'),
+          };
+        });
+        // Past the last control, focus leaves the document (or wraps to the first).
+        if (!f || reached.some((r) => r.kb === f.kb && f.kb !== '?')) break;
+        reached.push(f);
+      }
+      expect(reached[0]?.skip, 'the first Tab lands on the skip link').toBe(true);
+      expect(reached.some((r) => r.nav), 'a navigation link').toBe(true);
+      expect(reached.some((r) => r.search), 'the search box').toBe(true);
+      expect(reached.filter((r) => !r.visible || !r.inView).map((r) => r.html), 'focused but not visibly so').toEqual([]);
+      expect(expected.filter((e) => !reached.some((r) => e.startsWith(`${r.kb}: `))), 'never reached by Tab').toEqual([]);
+
+      // The skip link moves the reader past the header.
+      await page.goto(`${server.origin}${DEMO_BASE}claims/${claim}/`);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      expect(new URL(page.url()).hash).toBe('#main');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
