@@ -11,6 +11,7 @@ import { claimReview } from './jsonld.ts';
 import { findVerdict, type Verdict } from './verdicts.ts';
 import { absoluteUrl, paths, resolveSiteUrl, siteLocation, type SiteLocation } from './site-url.ts';
 import type { ShareCardInput } from './share-card.ts';
+import { cachedGitDates, lastUpdated } from './git-dates.ts';
 
 export interface PublishedReview {
   slug: string;
@@ -48,27 +49,45 @@ export function publishedReviews(corpus: Corpus, location: SiteLocation = corpus
 const memo = new WeakMap<Corpus, Map<string, PublishedReview[]>>();
 
 function buildReviews(corpus: Corpus, location: SiteLocation): PublishedReview[] {
-  const site = corpus.site;
-  if (!site) return [];
-  const source = (slug: string) => {
-    const s = corpus.sources.get(slug);
-    return s && !s.data.draft ? s.data : undefined;
-  };
   const reviews: PublishedReview[] = [];
   for (const [slug, entry] of corpus.claims) {
     if (entry.data.draft) continue;
-    const verdict = findVerdict(corpus.scale, entry.data.verdict);
-    const url = absoluteUrl(location, paths.claim(slug));
-    reviews.push({
-      slug,
-      data: entry.data,
-      verdict,
-      verdictLabel: verdict?.label ?? entry.data.verdict,
-      url,
-      review: claimReview({ claim: entry.data, url, site, scale: corpus.scale, source }),
-    });
+    const review = buildReview(corpus, location, slug);
+    if (review) reviews.push(review);
   }
   return reviews.sort((a, b) => (a.data.reviewed === b.data.reviewed ? a.slug.localeCompare(b.slug) : a.data.reviewed < b.data.reviewed ? 1 : -1));
+}
+
+/** When a claim or source was last changed: its newest update or its last commit, whichever is later. */
+export function entryUpdated(corpus: Corpus, entry: { path: string; data: { updates?: { date: string }[] } }, published?: string): string | undefined {
+  // Never earlier than the publication itself, whatever git says (a file committed before its review date).
+  const updates = [...(entry.data.updates ?? []), ...(published ? [{ date: published }] : [])];
+  return lastUpdated(updates, cachedGitDates(corpus.dir).get(entry.path));
+}
+
+/**
+ * One review with its ClaimReview: the single builder behind the claim page's
+ * JSON-LD, /claims.json and the feeds (drafts too, for the dev server's preview).
+ */
+export function buildReview(corpus: Corpus, location: SiteLocation, slug: string): PublishedReview | undefined {
+  const site = corpus.site;
+  const entry = corpus.claims.get(slug);
+  if (!site || !entry) return undefined;
+  const source = (s: string) => {
+    const src = corpus.sources.get(s);
+    return src && !src.data.draft ? src.data : undefined;
+  };
+  const verdict = findVerdict(corpus.scale, entry.data.verdict);
+  const url = absoluteUrl(location, paths.claim(slug));
+  const dateModified = entryUpdated(corpus, entry, entry.data.reviewed);
+  return {
+    slug,
+    data: entry.data,
+    verdict,
+    verdictLabel: verdict?.label ?? entry.data.verdict,
+    url,
+    review: claimReview({ claim: entry.data, url, site, scale: corpus.scale, source, ...(dateModified ? { dateModified } : {}) }),
+  };
 }
 
 /** The RSS title of a review: the claim and its verdict, so the ruling travels with the headline. */

@@ -13,6 +13,8 @@ export interface ClaimReviewInput {
   scale: Scale;
   /** Looks up a source by slug (appearance sources); drafts should be left out by the caller. */
   source: (slug: string) => SourceData | undefined;
+  /** "Last updated": the later of the newest update and the file's last commit (src/lib/git-dates.ts). */
+  dateModified?: string;
 }
 
 type Json = { [k: string]: unknown };
@@ -28,7 +30,7 @@ function creativeWork(s: SourceData): Json {
   return work;
 }
 
-export function claimReview({ claim, url, site, scale, source }: ClaimReviewInput): Json {
+export function claimReview({ claim, url, site, scale, source, dateModified }: ClaimReviewInput): Json {
   const verdict = findVerdict(scale, claim.verdict);
   const rating: Json = { '@type': 'Rating', alternateName: verdict?.label ?? claim.verdict };
   if (verdict?.rating !== undefined) {
@@ -54,6 +56,7 @@ export function claimReview({ claim, url, site, scale, source }: ClaimReviewInpu
     url,
     claimReviewed: claim.claim,
     datePublished: claim.reviewed,
+    ...(dateModified ? { dateModified } : {}),
     inLanguage: site.language,
     author: publisher,
     reviewRating: rating,

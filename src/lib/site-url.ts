@@ -53,6 +53,7 @@ export const paths = {
   verdicts: () => 'verdicts/',
   verdict: (id: string) => `verdicts/${id}/`,
   tags: () => 'tags/',
+  corrections: () => 'corrections/',
   tag: (slug: string) => `tags/${slug}/`,
   matrix: () => 'matrix/',
   search: () => 'search/',
