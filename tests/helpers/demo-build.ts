@@ -53,8 +53,14 @@ export function demoKey(siteUrl = DEMO_SITE_URL): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-function siteAt(dist: string, code: number, output: string): BuiltSite {
+export interface DemoSite extends BuiltSite {
+  /** The digest of the inputs it was built from (see demoKey). */
+  key: string;
+}
+
+function siteAt(key: string, dist: string, code: number, output: string): DemoSite {
   return {
+    key,
     dist,
     contentDir: DEMO_CONTENT,
     code,
@@ -66,12 +72,12 @@ function siteAt(dist: string, code: number, output: string): BuiltSite {
 }
 
 /** The demo site's build: reused when its inputs have not changed, else built now (and older builds removed). */
-export async function demoBuild(): Promise<BuiltSite> {
+export async function demoBuild(): Promise<DemoSite> {
   const key = demoKey();
   const dir = join(CACHE, key);
   const dist = join(dir, 'dist');
   const log = join(dir, 'build.log');
-  if (existsSync(log) && existsSync(join(dist, 'index.html'))) return siteAt(dist, 0, readFileSync(log, 'utf8'));
+  if (existsSync(log) && existsSync(join(dist, 'index.html'))) return siteAt(key, dist, 0, readFileSync(log, 'utf8'));
 
   const built = await buildSite(DEMO_CONTENT, { siteUrl: DEMO_SITE_URL });
   mkdirSync(CACHE, { recursive: true });
@@ -89,5 +95,5 @@ export async function demoBuild(): Promise<BuiltSite> {
   }
   // Written last: a folder without its log is an unfinished build.
   writeFileSync(log, built.output);
-  return siteAt(dist, built.code, built.output);
+  return siteAt(key, dist, built.code, built.output);
 }
