@@ -1,5 +1,5 @@
 /**
- * `node scripts/weight.ts [dist] [--base /path/] [--query words]`
+ * `npm run weight -- [dist] [--base /path/] [--query words]` (after `npm run build`)
  *
  * The weight budget of the built site, measured:
  *   - a claim page: its HTML plus every stylesheet it links, uncompressed, at most
