@@ -20,6 +20,7 @@ interface PagefindInstance {
   on(event: 'error', callback: (error: { message?: string }) => void): void;
   triggerSearch(term: string): void;
   triggerSearchWithFilters(term: string, filters: Filters): void;
+  triggerLoad(): Promise<void>;
   searchFilters: Filters;
 }
 
@@ -72,14 +73,22 @@ async function start(root: HTMLElement): Promise<void> {
   if (results) results.resultTemplate = (result) => renderResult(result, labels);
 
   const instance = components.getInstanceManager().getInstance('default');
+  let failed = false;
+  instance.on('error', () => {
+    failed = true;
+    status.textContent = root.dataset.noIndex!;
+  });
+  // Wait for the index before searching: in faceted mode, the end of loading starts
+  // an empty "show everything" search unless a search has already *finished*
+  // starting, and one issued during loading would race it (and blank the URL).
+  status.textContent = root.dataset.loading!;
+  await instance.triggerLoad();
+  if (failed) return;
+
   instance.on('search', (term, filters) => {
     const query = toSearchParams(term, filters ?? {});
     if (query !== location.search) history.replaceState(history.state, '', location.pathname + query);
   });
-  instance.on('error', () => {
-    status.textContent = root.dataset.noIndex!;
-  });
-
   ui.hidden = false;
   status.textContent = '';
 

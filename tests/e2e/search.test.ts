@@ -137,6 +137,28 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe(ANALYSIS_PHRASE);
   });
 
+  it('searches what was typed while the index was still loading, and keeps it in the URL', async () => {
+    // Hold Pagefind's script until the reader has typed.
+    let held!: () => void;
+    const requested = new Promise<void>((resolve) => (held = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/pagefind/pagefind.js', async (route) => {
+      held();
+      await released;
+      await route.continue();
+    });
+    await page.goto(url('search/'), { waitUntil: 'domcontentloaded' });
+    await requested;
+    await page.getByLabel('Search claims, sources and pages').fill(ANALYSIS_PHRASE);
+    release();
+    const paths = await waitForResults(page, ANALYSIS_PHRASE);
+    expect(paths).toContain(claimPath(ANALYSIS_CLAIM));
+    expect(paths.length).toBeLessThan(publishedClaims(corpus).length);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(ANALYSIS_PHRASE);
+    await expect.poll(() => page.locator('pagefind-summary').textContent()).toContain(ANALYSIS_PHRASE);
+  });
+
   it('finds a quoted phrase in its source and in every claim that quotes it', async () => {
     const wanted = normalize(QUOTED_PHRASE).text;
     const citers = new Set(
