@@ -5,7 +5,7 @@
  * range of every node, so an error can point at the line of the bad field.
  */
 import matter from 'gray-matter';
-import { parseDocument, LineCounter, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { parseDocument, LineCounter, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 
 export interface ParsedFile {
   data: Record<string, unknown>;
@@ -61,7 +61,7 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean): ParsedFile {
   let doc: Document | undefined;
   const lc = new LineCounter();
   const engine = (s: string) => {
-    doc = parseDocument(s, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+    doc = parseDocument(s, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
     return doc.errors.length ? {} : (doc.toJS({ maxAliasCount: 100 }) ?? {});
   };
   let body = '';
@@ -107,7 +107,7 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean): ParsedFile {
       let keyNode: Node | null = null;
       for (const k of path) {
         if (isMap(node)) {
-          const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(k));
+          const pair: Pair | undefined = node.items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === String(k));
           if (!pair) break;
           keyNode = pair.key as Node;
           node = (pair.value as Node | null) ?? keyNode;
