@@ -90,11 +90,12 @@ describe.skipIf(!enabled)('accessibility in Chromium', () => {
     });
   });
 
-  it('the keyboard reaches the skip link first, then the navigation, the search box and every control, each with a visible focus ring', async () => {
+  const KEYBOARD_PAGES = PAGES.filter(([name]) => !['claim embed', 'search with results', '404'].includes(name));
+  it.each(KEYBOARD_PAGES)('%s page: the keyboard reaches the skip link first, then the navigation, the search box and every control, each with a visible focus ring', async (_name, path) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.origin}${DEMO_BASE}claims/${claim}/`);
+      await page.goto(`${server.origin}${DEMO_BASE}${path}`);
       // Everything a pointer can use, numbered: the Tab walk below must reach each of them.
       const expected = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('a[href], button, input:not([type=hidden]), textarea, select, summary, [tabindex]:not([tabindex="-1"])')]
@@ -134,12 +135,28 @@ describe.skipIf(!enabled)('accessibility in Chromium', () => {
       expect(expected.filter((e) => !reached.some((r) => e.startsWith(`${r.kb}: `))), 'never reached by Tab').toEqual([]);
 
       // The skip link moves the reader past the header.
-      await page.goto(`${server.origin}${DEMO_BASE}claims/${claim}/`);
+      await page.goto(`${server.origin}${DEMO_BASE}${path}`);
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       expect(new URL(page.url()).hash).toBe('#main');
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('claim page: the embed snippet opens from the keyboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${DEMO_BASE}claims/${claim}/`);
+      const summary = page.locator('details summary').first();
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      expect(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).toBe(true);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('details') !== null)).toBe(true);
     } finally {
       await context.close();
     }
