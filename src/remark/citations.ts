@@ -107,6 +107,8 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
           l.url = links.sourceHref;
           l.title = null;
           l.data = { hProperties: { className: ['excerpt', 'excerpt-inline', stanceClass], title: `${STANCE_LABELS[c.stance]} · ${source.data.outlet}` } };
+          // The underline style shows the stance; a title is not read by every screen reader, so say it in the link too.
+          l.children.push(el('span', { className: ['visually-hidden'] }, [text(` (${STANCE_LABELS[c.stance].toLowerCase()}, ${source.data.outlet})`)]) as PhrasingContent);
           if (links.originalHref) {
             inlineAfter.set(
               l,
