@@ -89,7 +89,7 @@ export async function searchTransfer(page: Page, url: string): Promise<{ total: 
     );
   });
   await page.goto(url);
-  await page.locator('pagefind-results .search-result-link').first().waitFor();
+  await page.locator('[data-search-results] .search-result-link').first().waitFor();
   await page.waitForLoadState('networkidle');
   const responses = (await Promise.all(pending)).filter((r): r is Transfer => r !== null);
   return {

@@ -1,12 +1,14 @@
 /**
  * The search page's behaviour, bundled by Astro as an external module script (the
- * site's Content Security Policy allows no inline script). It loads Pagefind's
- * Component UI from the index bundle written at build time, keeps the URL in step
- * with the query and filters, and renders each result with its kind and verdict.
+ * site's Content Security Policy allows no inline script). It drives Pagefind's JS
+ * API directly and renders the filters and results with a little DOM code: Pagefind's
+ * Component UI cost 47 KB (JS and CSS) of the 150 KB a first search may transfer.
+ * The URL is kept in step with the query and the filters, so a search is a link.
  */
-import { hasQuery, parseSearchParams, toSearchParams } from '../lib/search-params.ts';
+import { hasQuery, parseSearchParams, toSearchParams, SEARCH_FILTERS } from '../lib/search-params.ts';
 
 type Filters = Record<string, string[]>;
+type Counts = Record<string, Record<string, number>>;
 
 interface ResultData {
   url: string;
@@ -15,133 +17,247 @@ interface ResultData {
   filters?: Record<string, string[] | undefined>;
 }
 
-interface PagefindInstance {
-  on(event: 'search', callback: (term: string, filters: Filters) => void): void;
-  on(event: 'error', callback: (error: { message?: string }) => void): void;
-  triggerSearch(term: string): void;
-  triggerSearchWithFilters(term: string, filters: Filters): void;
-  triggerLoad(): Promise<void>;
-  searchFilters: Filters;
+interface SearchResponse {
+  results: { id: string; data(): Promise<ResultData> }[];
+  filters?: Counts;
+  totalFilters?: Counts;
 }
 
-interface PagefindComponents {
-  getInstanceManager(): { getInstance(name: string): PagefindInstance };
+interface Pagefind {
+  options(options: { baseUrl?: string }): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Counts>;
+  search(term: string | null, options?: { filters?: Filters }): Promise<SearchResponse | null>;
 }
 
-interface ResultsElement extends HTMLElement {
-  resultTemplate: ((result: ResultData) => Element) | null;
-}
+/** Results rendered at once; each one fetches a fragment of the index, so a first search stays light. */
+const PAGE_SIZE = 10;
+/** Typing searches once the reader pauses, not at every keystroke. */
+const TYPING_PAUSE_MS = 120;
 
 const root = document.querySelector<HTMLElement>('[data-search]');
-if (root) void start(root);
+if (root) start(root);
 
-async function start(root: HTMLElement): Promise<void> {
+function start(root: HTMLElement): void {
+  const text = root.dataset as Record<string, string>;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const form = root.querySelector<HTMLFormElement>('[data-search-form]')!;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const ui = root.querySelector<HTMLElement>('[data-search-ui]')!;
-  const bundle = root.dataset.bundle!;
-  const labels = { claim: root.dataset.labelClaim!, source: root.dataset.labelSource!, page: root.dataset.labelPage! };
+  const pane = root.querySelector<HTMLElement>('[data-search-filters]')!;
+  const summary = root.querySelector<HTMLElement>('[data-search-summary]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const legends = JSON.parse(text.filterLegends!) as Record<string, string>;
+  const kinds = JSON.parse(text.kinds!) as Record<string, string>;
 
   const state = parseSearchParams(location.search);
+  const filters: Filters = Object.fromEntries(Object.entries(state.filters).map(([k, v]) => [k, [...(v ?? [])]]));
   // The box is usable before the index loads: what a reader typed meanwhile wins.
   if (!input.value) input.value = state.term;
 
   if (import.meta.env.DEV) {
     // `astro dev` serves no index: it is written by `astro build`.
-    status.textContent = root.dataset.noIndex!;
+    status.textContent = text.noIndex!;
     return;
   }
 
-  let components: PagefindComponents | undefined;
-  try {
-    await import(/* @vite-ignore */ `${bundle}pagefind-component-ui.js`);
-    components = (window as unknown as { PagefindComponents?: PagefindComponents }).PagefindComponents;
-  } catch {
-    components = undefined;
-  }
-  if (!components) {
-    status.textContent = root.dataset.noIndex!;
-    return;
-  }
-  const stylesheet = document.createElement('link');
-  stylesheet.rel = 'stylesheet';
-  stylesheet.href = `${bundle}pagefind-component-ui.css`;
-  document.head.prepend(stylesheet);
+  status.textContent = text.loading!;
+  const loading: Promise<Pagefind | null> = (async () => {
+    try {
+      const pagefind = (await import(/* @vite-ignore */ `${text.bundle}pagefind.js`)) as Pagefind;
+      await pagefind.options({ baseUrl: text.base });
+      await pagefind.init();
+      // Every filter value the index knows, so the checkboxes do not depend on the first query.
+      buildPane(await pagefind.filters());
+      return pagefind;
+    } catch {
+      return null;
+    }
+  })();
 
-  const results = root.querySelector<ResultsElement>('pagefind-results');
-  if (results) results.resultTemplate = (result) => renderResult(result, labels);
+  let searchId = 0;
+  let pending: { id: string; data(): Promise<ResultData> }[] = [];
+  let typing: ReturnType<typeof setTimeout> | undefined;
 
-  const instance = components.getInstanceManager().getInstance('default');
-  let failed = false;
-  instance.on('error', () => {
-    failed = true;
-    status.textContent = root.dataset.noIndex!;
-  });
-  // Wait for the index before searching: in faceted mode, the end of loading starts
-  // an empty "show everything" search unless a search has already *finished*
-  // starting, and one issued during loading would race it (and blank the URL).
-  status.textContent = root.dataset.loading!;
-  await instance.triggerLoad();
-  if (failed) return;
-
-  instance.on('search', (term, filters) => {
-    const query = toSearchParams(term, filters ?? {});
+  async function run(): Promise<void> {
+    clearTimeout(typing);
+    const id = ++searchId;
+    const term = input.value.trim();
+    const query = toSearchParams(term, filters);
     if (query !== location.search) history.replaceState(history.state, '', location.pathname + query);
+    const pagefind = await loading;
+    if (!pagefind || id !== searchId) return;
+    const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0));
+    if (!hasQuery({ term, filters: active })) {
+      showCounts(await pagefind.filters(), null);
+      if (id !== searchId) return;
+      pending = [];
+      list.replaceChildren();
+      more.hidden = true;
+      summary.textContent = '';
+      return;
+    }
+    const search = await pagefind.search(term || null, { filters: active });
+    if (!search || id !== searchId) return;
+    showCounts(search.filters ?? {}, search.totalFilters ?? null);
+    pending = search.results;
+    const page = await nextPage(id);
+    if (!page) return;
+    list.replaceChildren(...page);
+    const n = search.results.length;
+    const found = n === 0 ? text.none! : n === 1 ? text.one! : text.many!.replace('{n}', String(n));
+    summary.textContent = term ? `${found} ${text.forTerm!.replace('{term}', term)}` : found;
+  }
+
+  /** The next results as list items, or null if a newer search has started meanwhile. */
+  async function nextPage(id: number): Promise<HTMLLIElement[] | null> {
+    const batch = pending.slice(0, PAGE_SIZE);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (id !== searchId) return null;
+    pending = pending.slice(batch.length);
+    more.hidden = pending.length === 0;
+    return data.map((d) => renderResult(d, kinds, text));
+  }
+
+  /**
+   * One fieldset of checkboxes per filter, built on the first counts and updated
+   * after: a checked value shows how many results it alone would give, any other how
+   * many adding it would leave; a value that would leave none is hidden unless checked.
+   */
+  function showCounts(available: Counts, total: Counts | null): void {
+    for (const box of pane.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+      box.checked = filters[box.name]?.includes(box.value) ?? false;
+      const count = (box.checked && total ? total : available)[box.name]?.[box.value] ?? 0;
+      const label = box.closest('li')!;
+      label.querySelector('.search-filter-count')!.textContent = `(${count})`;
+      label.hidden = count === 0 && !box.checked && !label.contains(document.activeElement);
+    }
+  }
+
+  function buildPane(counts: Counts): void {
+    const names = [...SEARCH_FILTERS, ...Object.keys(counts).filter((n) => !(SEARCH_FILTERS as readonly string[]).includes(n))];
+    for (const name of names) {
+      const values = Object.keys(counts[name] ?? {});
+      if (values.length === 0) continue;
+      const label = (v: string) => (name === 'type' ? (kinds[v] ?? v) : v);
+      values.sort((a, b) => label(a).localeCompare(label(b)));
+      const fieldset = element('fieldset', 'search-filter');
+      fieldset.append(element('legend', '', legends[name] ?? name));
+      const ul = element('ul', 'search-filter-values');
+      for (const value of values) {
+        const li = element('li', '');
+        const lab = element('label', '');
+        const box = element('input', '');
+        box.type = 'checkbox';
+        box.name = name;
+        box.value = value;
+        lab.append(box, ` ${label(value)} `, element('span', 'search-filter-count'));
+        li.append(lab);
+        ul.append(li);
+      }
+      fieldset.append(ul);
+      pane.append(fieldset);
+    }
+  }
+
+  pane.addEventListener('change', (event) => {
+    const box = event.target as HTMLInputElement;
+    const values = (filters[box.name] ??= []);
+    if (box.checked && !values.includes(box.value)) values.push(box.value);
+    if (!box.checked) filters[box.name] = values.filter((v) => v !== box.value);
+    void run();
   });
-  ui.hidden = false;
-  status.textContent = '';
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    instance.triggerSearch(input.value.trim());
+    void run();
   });
-  input.addEventListener('input', () => instance.triggerSearch(input.value.trim()));
-  // As in Pagefind's own input: the down arrow moves from the box into the results,
-  // where the results component takes over the arrow keys.
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => void run(), TYPING_PAUSE_MS);
+  });
+
+  more.addEventListener('click', async () => {
+    const page = await nextPage(searchId);
+    if (!page) return;
+    list.append(...page);
+    // Keep the reader's place: focus the first of the new results (the button may be gone).
+    page[0]?.querySelector('a')?.focus();
+  });
+
+  // The arrow keys move from the box into the results and between them, as in
+  // Pagefind's own UI; up from the first result goes back to the box.
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a.search-result-link')];
   input.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowDown') return;
-    const first = root.querySelector<HTMLAnchorElement>('pagefind-results a[href]');
+    const first = links()[0];
     if (first) {
       event.preventDefault();
       first.focus();
     }
   });
+  list.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const all = links();
+    const i = all.indexOf(event.target as HTMLAnchorElement);
+    if (i === -1) return;
+    event.preventDefault();
+    const next = event.key === 'ArrowDown' ? all[i + 1] : (all[i - 1] ?? input);
+    next?.focus();
+  });
 
-  const term = input.value.trim();
-  if (term || hasQuery(state)) instance.triggerSearchWithFilters(term, state.filters as Filters);
+  void loading.then((pagefind) => {
+    if (!pagefind) {
+      status.textContent = text.noIndex!;
+      return;
+    }
+    ui.hidden = false;
+    status.textContent = '';
+    void run();
+  });
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
-  el.className = className;
+  if (className) el.className = className;
   if (text !== undefined) el.textContent = text;
   return el;
 }
 
 /**
- * One result: its kind, its title link, the verdict of a claim, and Pagefind's excerpt.
- * Class names are our own: Pagefind's stylesheet styles its `pf-` classes with
- * high specificity, and the site's styles should apply here.
+ * Pagefind's excerpt is escaped text with <mark> around the matches. It is rebuilt
+ * from text nodes and <mark>s only, so nothing else in it could ever become markup.
  */
-function renderResult(result: ResultData, labels: Record<'claim' | 'source' | 'page', string>): Element {
-  const type = result.filters?.type?.[0] as 'claim' | 'source' | 'page' | undefined;
+function excerptNodes(html: string): Node[] {
+  const parsed = new DOMParser().parseFromString(html, 'text/html').body;
+  return [...parsed.childNodes].map((node) =>
+    node.nodeName === 'MARK' ? element('mark', '', node.textContent ?? '') : document.createTextNode(node.textContent ?? ''),
+  );
+}
+
+/** One result: its kind, the verdict badge of a claim, its title link, byline and excerpt. */
+function renderResult(result: ResultData, kinds: Record<string, string>, text: Record<string, string>): HTMLLIElement {
+  const type = result.filters?.type?.[0];
   const li = element('li', 'search-result');
   if (type) li.dataset.type = type;
 
-  const kind = element('p', 'search-result-kind', type ? labels[type] : '');
+  const kind = element('p', 'search-result-kind', type ? (kinds[type] ?? type) : '');
   if (result.meta.verdict) {
-    // The site's verdict badge style: colour from the rating, never colour alone.
-    const verdict = element('strong', 'verdict search-result-verdict', result.meta.verdict);
-    if (result.meta.verdict_id) verdict.dataset.verdict = result.meta.verdict_id;
-    if (result.meta.verdict_rating) verdict.dataset.rating = result.meta.verdict_rating;
-    kind.append(kind.textContent ? ' · ' : '', verdict);
+    // The site's verdict badge (src/components/VerdictBadge.astro): label and rating as text, not colour alone.
+    const badge = element('span', 'verdict');
+    if (result.meta.verdict_id) badge.dataset.verdict = result.meta.verdict_id;
+    const rating = result.meta.verdict_rating;
+    if (rating) badge.dataset.rating = rating;
+    badge.append(element('span', 'visually-hidden', `${text.verdictLabel} `), element('span', 'search-result-verdict', result.meta.verdict));
+    if (rating) badge.append(' ', element('span', 'rating', text.ratingText!.replace('{n}', rating)));
+    kind.append(kind.textContent ? ' ' : '', badge);
   }
   if (kind.textContent) li.append(kind);
 
-  const title = element('p', 'search-result-title');
+  const title = element('h3', 'search-result-title');
   const link = element('a', 'search-result-link', result.meta.title ?? result.url);
-  link.href = result.meta.url ?? result.url;
+  link.href = result.url;
   title.append(link);
   li.append(title);
 
@@ -149,9 +265,8 @@ function renderResult(result: ResultData, labels: Record<'claim' | 'source' | 'p
   if (byline) li.append(element('p', 'search-result-byline', byline));
 
   if (result.excerpt) {
-    // Pagefind's excerpt is escaped text with <mark> around the matches.
     const excerpt = element('p', 'search-result-excerpt');
-    excerpt.innerHTML = result.excerpt;
+    excerpt.append(...excerptNodes(result.excerpt));
     li.append(excerpt);
   }
   return li;

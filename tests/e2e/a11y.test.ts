@@ -40,7 +40,7 @@ const PAGES: [string, string, string?][] = [
   ['tag', `tags/${tagSlug(tag)}/`],
   ['tags index', 'tags/'],
   ['content page', `${page_}/`],
-  ['search with results', 'search/?q=ICE', 'pagefind-results .search-result-link'],
+  ['search with results', 'search/?q=ICE', '[data-search-results] .search-result-link'],
   ['404', 'no-such-page/'],
 ];
 

@@ -43,21 +43,22 @@ const url = (path: string) => `${server.origin}${BASE}${path}`;
 const claimPath = (slug: string) => `${BASE}claims/${slug}/`;
 const sourcePath = (slug: string) => `${BASE}sources/${slug}/`;
 
-/** The result links once every result has rendered (results load lazily, as they scroll into view). */
+/** Every result link, after pressing "Show more results" until every result is shown. */
 async function resultPaths(p: Page): Promise<string[]> {
-  const list = p.locator('pagefind-results .pf-results');
-  await p.waitForFunction(() => {
-    const ul = document.querySelector('pagefind-results .pf-results');
-    return ul !== null && ul.getAttribute('aria-busy') === 'false' && ul.querySelector('[aria-hidden="true"]') === null;
-  });
-  const hrefs = await list.locator('li .search-result-link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  const more = p.locator('[data-search-more]');
+  while (await more.isVisible()) {
+    const shown = await p.locator('[data-search-results] > li').count();
+    await more.click();
+    await p.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length > n, shown);
+  }
+  const hrefs = await p.locator('[data-search-results] li .search-result-link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
   return hrefs.sort();
 }
 
-/** Waits for results; with a term, for the results of that term (the summary names it). */
+/** Waits for results; with a term, for the results of that term (the live summary names it). */
 async function waitForResults(p: Page, term?: string): Promise<string[]> {
-  if (term) await p.locator('pagefind-summary', { hasText: term }).waitFor();
-  await p.locator('pagefind-results .search-result-link').first().waitFor();
+  if (term) await p.locator('[data-search-summary]', { hasText: term }).waitFor();
+  await p.locator('[data-search-results] .search-result-link').first().waitFor();
   return resultPaths(p);
 }
 
@@ -156,7 +157,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     expect(paths).toContain(claimPath(ANALYSIS_CLAIM));
     expect(paths.length).toBeLessThan(publishedClaims(corpus).length);
     expect(new URL(page.url()).searchParams.get('q')).toBe(ANALYSIS_PHRASE);
-    await expect.poll(() => page.locator('pagefind-summary').textContent()).toContain(ANALYSIS_PHRASE);
+    await expect.poll(() => page.locator('[data-search-summary]').textContent()).toContain(ANALYSIS_PHRASE);
   });
 
   it('finds a quoted phrase in its source and in every claim that quotes it', async () => {
@@ -183,7 +184,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     expect(slugs.length).toBeGreaterThan(1);
 
     await page.goto(url('search/'));
-    const checkbox = page.locator('pagefind-filter-pane input[type="checkbox"][name="verdict"]').and(page.locator(`[value="${label}"]`));
+    const checkbox = page.locator('[data-search-filters] fieldset input[type="checkbox"][name="verdict"]').and(page.locator(`[value="${label}"]`));
     await checkbox.focus();
     await page.keyboard.press('Space');
     const paths = await waitForResults(page);
