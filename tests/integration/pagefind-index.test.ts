@@ -34,7 +34,7 @@ describe('buildSearchIndex', () => {
     expect(result.files).toBe(2);
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['en']);
-    expect(existsSync(join(dir, 'pagefind', 'pagefind-component-ui.js'))).toBe(true);
+    expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
   });
 
   it('fails the process when the Pagefind binary dies without answering', () => {
