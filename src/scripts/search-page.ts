@@ -48,6 +48,7 @@ function start(root: HTMLElement): void {
   const summary = root.querySelector<HTMLElement>('[data-search-summary]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const filterPane = root.querySelector<HTMLDetailsElement>('[data-search-filter-pane]')!;
   const legends = JSON.parse(text.filterLegends!) as Record<string, string>;
   const kinds = JSON.parse(text.kinds!) as Record<string, string>;
 
@@ -55,6 +56,8 @@ function start(root: HTMLElement): void {
   const filters: Filters = Object.fromEntries(Object.entries(state.filters).map(([k, v]) => [k, [...(v ?? [])]]));
   // The box is usable before the index loads: what a reader typed meanwhile wins.
   if (!input.value) input.value = state.term;
+  // The filters are folded away on a narrow screen (the results come first), unless some are set.
+  if (matchMedia('(min-width: 50rem)').matches || Object.keys(filters).length > 0) filterPane.open = true;
 
   if (import.meta.env.DEV) {
     // `astro dev` serves no index: it is written by `astro build`.
@@ -152,7 +155,9 @@ function start(root: HTMLElement): void {
         box.type = 'checkbox';
         box.name = name;
         box.value = value;
-        lab.append(box, ` ${label(value)} `, element('span', 'search-filter-count'));
+        const caption = element('span', '', `${label(value)} `);
+        caption.append(element('span', 'search-filter-count'));
+        lab.append(box, caption);
         li.append(lab);
         ul.append(li);
       }

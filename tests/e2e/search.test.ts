@@ -225,7 +225,9 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     await page.keyboard.press('Enter');
     const paths = await waitForResults(page, 'police database');
     expect(new URL(page.url()).searchParams.get('q')).toBe('police database');
-    // Arrow down from the box moves into the results, Enter follows the link.
+    // Arrow down from the box moves into the results, Enter follows the link
+    // (back to the box first: showing every result moved the focus to the new ones).
+    await input.focus();
     await page.keyboard.press('ArrowDown');
     const first = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).pathname);
     expect(paths).toContain(first);
@@ -248,6 +250,34 @@ describe.skipIf(!enabled)('search in Chromium', () => {
         return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       });
       expect(violations, colorScheme).toEqual([]);
+    }
+  });
+
+  it('shows ten results at a time, and the next ones on request with the focus on the first of them', async () => {
+    await page.goto(url('search/?q=ICE'));
+    await page.locator('[data-search-summary]', { hasText: 'ICE' }).waitFor();
+    const items = page.locator('[data-search-results] > li');
+    const total = Number(/(\d+) results/.exec((await page.locator('[data-search-summary]').textContent())!)![1]);
+    expect(total, 'the demo has more than a page of results for ICE').toBeGreaterThan(10);
+    expect(await items.count()).toBe(10);
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await expect.poll(() => items.count()).toBe(Math.min(total, 20));
+    const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).pathname);
+    expect(focused).toBe(await items.nth(10).locator('.search-result-link').evaluate((a) => (a as HTMLAnchorElement).pathname));
+    expect(await page.getByRole('button', { name: 'Show more results' }).isVisible()).toBe(total > 20);
+  });
+
+  it('says how to build the index when Pagefind cannot be loaded', async () => {
+    // Its own context: the failed load is the point here, not a problem to report.
+    const broken = await browser.newContext();
+    try {
+      const p = await broken.newPage();
+      await p.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+      await p.goto(url('search/?q=ice'));
+      await expect.poll(() => p.locator('[data-search-status]').textContent()).toMatch(/^No search index yet: run npm run build && npm run preview/);
+      expect(await p.locator('[data-search-ui]').isHidden()).toBe(true);
+    } finally {
+      await broken.close();
     }
   });
 
