@@ -15,13 +15,14 @@
  * JSON object. Not a test: timings depend on the machine and its load.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generateCorpus } from '../src/lib/bench-corpus.ts';
 import { fnv1a } from '../src/lib/hash.ts';
+import { pagefindSeconds, treeRss } from '../src/lib/bench-measure.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -55,46 +56,6 @@ function parseArgs(argv: string[]): Args {
   }
   if (!Number.isInteger(args.claims) || args.claims < 1) throw new Error('--claims needs a positive whole number');
   return args;
-}
-
-const PAGE = 4096;
-
-/** Resident memory of `pid` and all its descendants, in bytes, from one pass over /proc. */
-export function treeRss(pid: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  let names: string[];
-  try {
-    names = readdirSync('/proc');
-  } catch {
-    return 0; // not Linux: no sampling
-  }
-  for (const name of names) {
-    const c = name.charCodeAt(0);
-    if (c < 48 || c > 57) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'latin1');
-    } catch {
-      continue; // exited between readdir and read
-    }
-    // `pid (comm) state ppid ...`: comm may hold spaces and parentheses, so split after the last `)`.
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const p = Number(name);
-    const ppid = Number(f[1]);
-    rss.set(p, Number(f[21]) * PAGE);
-    const list = children.get(ppid);
-    if (list) list.push(p);
-    else children.set(ppid, [p]);
-  }
-  let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    total += rss.get(p) ?? 0;
-    for (const k of children.get(p) ?? []) stack.push(k);
-  }
-  return total;
 }
 
 interface Run {
@@ -135,12 +96,6 @@ function must(step: string, r: Run): Run {
     throw new Error(`${step} failed (exit ${r.code}):\n${tail}`);
   }
   return r;
-}
-
-/** Seconds Pagefind took, from the `pagefind: indexed N pages in X s` line both sites' integrations log. */
-export function pagefindSeconds(log: string): number | null {
-  const m = /pagefind: indexed (\d+) pages? in ([\d.]+) ?s\b/.exec(log);
-  return m ? Number(m[2]) : null;
 }
 
 function walk(dir: string, visit: (path: string, size: number, name: string) => void): void {
