@@ -115,18 +115,20 @@ function start(root: HTMLElement): void {
 
   /** The next results as list items, or null if a newer search has started meanwhile. */
   async function nextPage(id: number): Promise<HTMLLIElement[] | null> {
-    const batch = pending.slice(0, PAGE_SIZE);
+    const source = pending;
+    const batch = source.slice(0, PAGE_SIZE);
     const data = await Promise.all(batch.map((r) => r.data()));
-    if (id !== searchId) return null;
-    pending = pending.slice(batch.length);
+    if (id !== searchId || pending !== source) return null;
+    pending = source.slice(batch.length);
     more.hidden = pending.length === 0;
     return data.map((d) => renderResult(d, kinds, text));
   }
 
   /**
-   * One fieldset of checkboxes per filter, built on the first counts and updated
-   * after: a checked value shows how many results it alone would give, any other how
-   * many adding it would leave; a value that would leave none is hidden unless checked.
+   * Updates the checkboxes (one fieldset per filter, built once from every value the
+   * index knows) after a search: a checked value shows how many results it alone would
+   * give, any other how many adding it would leave; a value that would leave none is
+   * hidden unless it is checked or has the focus.
    */
   function showCounts(available: Counts, total: Counts | null): void {
     for (const box of pane.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
