@@ -8,6 +8,7 @@
  * goes to the original parser, so the output never depends on the shortcut.
  */
 import type { Root } from 'mdast';
+import type { Processor } from 'unified';
 import { relative, sep } from 'node:path';
 import type { Corpus } from '../lib/corpus.ts';
 import { getCorpus } from '../lib/corpus-cache.ts';
@@ -47,8 +48,9 @@ export function treeFromCorpus(corpus: Corpus, contentDir: string, doc: string, 
   return tree;
 }
 
-export default function remarkParseOnce(this: { parser?: Parser }, options: ParseOnceOptions) {
-  const parse = this.parser;
+export default function remarkParseOnce(this: Processor, options: ParseOnceOptions) {
+  const parse = this.parser as Parser | undefined;
   if (typeof parse !== 'function') return;
-  this.parser = (doc, file) => treeFromCorpus(getCorpus(options.contentDir), options.contentDir, doc, file?.path) ?? parse(doc, file);
+  const once: Parser = (doc, file) => treeFromCorpus(getCorpus(options.contentDir), options.contentDir, doc, file?.path) ?? parse(doc, file);
+  this.parser = once as Processor['parser'];
 }
