@@ -59,10 +59,13 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean): ParsedFile {
   // CRLF files from Windows editors: the yaml parser would keep a \r at the end of each value.
   const src = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let doc: Document | undefined;
+  let js: unknown;
   const lc = new LineCounter();
+  // The YAML is turned into data once, here; gray-matter's copy of it is not used.
   const engine = (s: string) => {
     doc = parseDocument(s, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-    return doc.errors.length ? {} : (doc.toJS({ maxAliasCount: 100 }) ?? {});
+    js = doc.errors.length ? {} : doc.toJS({ maxAliasCount: 100 });
+    return js ?? {};
   };
   let body = '';
   let yamlLine = 1;
@@ -96,7 +99,7 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean): ParsedFile {
       errors.push({ line: yamlLine + at.line - 1, column: at.col, message: `front matter: ${msg}` });
     }
   }
-  const data = doc && !doc.errors.length ? (doc.toJS({ maxAliasCount: 100 }) as unknown) : {};
+  const data = doc && !doc.errors.length ? js : {};
   if (doc && !doc.errors.length && data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     errors.push({ line: wholeYaml ? 1 : 2, column: 1, message: 'front matter must be a set of `field: value` lines' });
   }
