@@ -1,0 +1,44 @@
+/**
+ * `npm run check`: proves the content folder is publishable without running
+ * Astro. Prints every problem as `path:line:column: message` and exits 1, or one
+ * summary line and exits 0.
+ */
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { contentDir } from '../src/lib/content-dir.ts';
+import { loadCorpus } from '../src/lib/corpus.ts';
+import { formatProblem, githubAnnotation } from '../src/lib/problems.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// npm runs scripts in the project root; name files relative to where the editor typed the command.
+const here = process.env.INIT_CWD ?? process.cwd();
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+try {
+  const started = performance.now();
+  const dir = contentDir(root);
+  const corpus = loadCorpus(dir, { displayBase: here });
+  const ms = Math.round(performance.now() - started);
+  if (corpus.problems.length > 0) {
+    for (const p of corpus.problems) {
+      console.error(formatProblem(p));
+      if (process.env.GITHUB_ACTIONS) console.log(githubAnnotation(p));
+    }
+    console.error(`\n✗ ${plural(corpus.problems.length, 'problem')} in ${relative(here, dir) || '.'}; nothing was published.`);
+    process.exitCode = 1;
+  } else {
+    const s = corpus.stats;
+    console.log(
+      `✓ ${plural(s.claims, 'claim')}, ${plural(s.sources, 'source')}, ${plural(s.pages, 'page')}, ` +
+        `${plural(s.excerpts, 'excerpt')} verified, ${plural(s.drafts, 'draft')} (${relative(here, dir) || '.'}, ${ms} ms)`,
+    );
+  }
+} catch (e) {
+  // A crash here is our bug, not the editor's: say so in one line.
+  console.error(`check: internal error: ${(e as Error)?.message ?? String(e)}`);
+  process.exitCode = 2;
+}
