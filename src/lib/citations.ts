@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import { visit } from 'unist-util-visit';
-import type { Root, Blockquote, Definition, Link, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Root, Blockquote, Definition, Link, Paragraph, Parent, PhrasingContent, RootContent } from 'mdast';
 import { plainText } from './markdown.ts';
 
 export const STANCES = ['supports', 'disputes', 'context'] as const;
@@ -22,6 +22,8 @@ export interface Citation {
   stance: Stance;
   /** The link title as written when it is not a known stance. */
   badStance?: string;
+  /** Set when the citation looks like a quotation the checker cannot verify as written. */
+  problem?: string;
   /** The quoted words (plain text) for block and inline excerpts. */
   excerpt?: string;
   /** Where the citation starts (the blockquote or the link), 1-based. */
@@ -45,16 +47,10 @@ export interface ContentLink {
   path: string;
 }
 
-const QUOTE_PAIRS: [string, string][] = [
-  ['"', '"'],
-  ['\u201C', '\u201D'],
-  ['\u2018', '\u2019'],
-  ["'", "'"],
-  ['\u00AB', '\u00BB'],
-  ['\u201E', '\u201C'],
-  ['\u201E', '\u201D'],
-];
-const DASH_LEAD = /(^|\n)[ \t]*(?:\u2014|\u2015|\u2013|--)[ \t]*$/;
+/** Every mark an editor may open or close a quotation with; any opener may meet any closer. */
+const QUOTE_MARKS = '"\u201C\u201D\u2018\u2019\'\u00AB\u00BB\u201E\u201A\u2039\u203A';
+const QUOTED = new RegExp(`^[${QUOTE_MARKS}]([\\s\\S]*?\\S)[${QUOTE_MARKS}][.,;:!?\u2026]*$`);
+const DASH = /^[ \t]*(?:\u2014|\u2015|\u2013|--)/;
 
 /**
  * Resolves a link URL written in `fromPath` (relative to the content folder).
@@ -85,35 +81,53 @@ function stanceOf(title: string | null | undefined): { stance: Stance; bad?: str
   return (STANCES as readonly string[]).includes(t) ? { stance: t as Stance } : { stance: 'context', bad: title };
 }
 
-/** Unwraps a quoted link text, or returns null when the text is not in quotation marks. */
+/**
+ * Unwraps a quoted link text, or returns null when the text is not in
+ * quotation marks. Mismatched marks (“…") and punctuation after the closing
+ * mark (“…”.) still make a quotation: what looks quoted to a reader is checked.
+ */
 export function unquote(text: string): string | null {
-  const t = text.trim();
-  for (const [open, close] of QUOTE_PAIRS) {
-    if (t.length >= open.length + close.length + 1 && t.startsWith(open) && t.endsWith(close)) {
-      return t.slice(open.length, t.length - close.length);
-    }
-  }
-  return null;
+  const m = QUOTED.exec(text.trim());
+  return m ? m[1]! : null;
+}
+
+/** True when a link text opens a quotation, whether or not it closes it. */
+export function opensQuote(text: string): boolean {
+  const t = text.trimStart();
+  return t.length > 0 && QUOTE_MARKS.includes(t[0]!);
 }
 
 /**
  * Splits a block excerpt's last paragraph into the quotation part and the
- * attribution (`— [Outlet](../sources/x.md)`), which may be the whole paragraph
- * or its last line.
+ * attribution line (`— [Outlet](../sources/x.md)`, or `— Name, in [Outlet](...)`),
+ * which may be the whole paragraph or its last line.
  */
 function splitAttribution(p: Paragraph, isSourceLink: (l: Link) => boolean): { link: Link; before: PhrasingContent[] } | null {
   const kids = p.children;
   for (let i = 0; i < kids.length; i++) {
     const k = kids[i]!;
     if (k.type !== 'link' || !isSourceLink(k)) continue;
-    const prev = kids[i - 1];
-    if (!prev || prev.type !== 'text' || !DASH_LEAD.test(prev.value)) continue;
     // Only punctuation or a short note (a date, "via ...") may follow the link on its line.
     const after = kids.slice(i + 1);
     if (after.some((n) => n.type === 'break' || (n.type === 'text' && n.value.includes('\n')))) continue;
-    const cut = prev.value.replace(DASH_LEAD, '');
-    const before = kids.slice(0, i - 1);
-    if (cut.trim().length > 0) before.push({ ...prev, value: cut });
+    // Walk back to the start of the link's line: a hard break, a newline in a text node, or the paragraph's start.
+    let j = i - 1;
+    let prefix = '';
+    let head: PhrasingContent | undefined;
+    for (; j >= 0; j--) {
+      const n = kids[j]!;
+      if (n.type === 'break') break;
+      if (n.type === 'text' && n.value.includes('\n')) {
+        const at = n.value.lastIndexOf('\n');
+        prefix = n.value.slice(at + 1) + prefix;
+        head = { ...n, value: n.value.slice(0, at) };
+        break;
+      }
+      prefix = plainText(n) + prefix;
+    }
+    if (!DASH.test(prefix)) continue;
+    const before = kids.slice(0, Math.max(0, j));
+    if (head && head.type === 'text' && head.value.trim().length > 0) before.push(head);
     return { link: k, before };
   }
   return null;
@@ -170,22 +184,53 @@ export function collectCitations(tree: Root, fromPath: string, lineOffset = 0): 
     };
   };
 
+  // A quotation must never reach the site unchecked: a blockquote that links to a
+  // source but is not a block excerpt, and an attribution left outside its blockquote,
+  // are reported instead of being published as plain links.
+  const unverified = new Map<Link, string>();
+  const sourceLinksIn = (node: Parent) => {
+    const links: Link[] = [];
+    visit(node as Root, 'link', (l) => {
+      if (sourceOf(l)) links.push(l);
+    });
+    return links;
+  };
+  visit(tree, 'paragraph', (p, index, parent) => {
+    if (!parent || index === undefined || index === 0 || parent.children[index - 1]!.type !== 'blockquote') return;
+    if (!DASH.test(plainText(p))) return;
+    for (const l of sourceLinksIn(p)) {
+      unverified.set(l, 'this attribution is outside the blockquote above it: start its line with > (after a line holding only >) so the quotation is checked');
+    }
+  });
+
   visit(tree, 'blockquote', (bq) => {
     const last = bq.children[bq.children.length - 1];
-    if (!last || last.type !== 'paragraph') return;
-    const split = splitAttribution(last, (l) => sourceOf(l) !== null);
-    if (!split) return;
+    const split = last && last.type === 'paragraph' ? splitAttribution(last, (l) => sourceOf(l) !== null) : null;
     const quote: RootContent[] = bq.children.slice(0, -1);
-    if (split.before.length > 0) quote.push({ ...last, children: split.before });
-    if (quote.length === 0) return;
+    if (split && last && last.type === 'paragraph' && split.before.length > 0) quote.push({ ...last, children: split.before });
+    if (!split || quote.length === 0) {
+      for (const l of sourceLinksIn(bq)) {
+        unverified.set(
+          l,
+          'this blockquote links to a source but is not a block excerpt, so its quotation would go unchecked: ' +
+            'end it with a paragraph of its own, > — [Outlet](../sources/slug.md)',
+        );
+      }
+      return;
+    }
     taken.add(split.link);
     out.push({ ...base(split.link, 'block', bq), excerpt: plainText(quote), blockquote: bq, quote });
   });
 
   visit(tree, 'link', (link) => {
     if (taken.has(link) || !sourceOf(link)) return;
-    const inner = unquote(plainText(link));
-    if (inner !== null) out.push({ ...base(link, 'inline', link), excerpt: inner });
+    const text = plainText(link);
+    const inner = unquote(text);
+    const problem =
+      unverified.get(link) ??
+      (inner === null && opensQuote(text) ? 'the quotation in this link is not closed: end it with a closing quotation mark' : undefined);
+    if (problem) out.push({ ...base(link, 'link', link), problem });
+    else if (inner !== null) out.push({ ...base(link, 'inline', link), excerpt: inner });
     else out.push(base(link, 'link', link));
   });
 

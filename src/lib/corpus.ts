@@ -12,7 +12,7 @@ import type { z } from 'astro/zod';
 import { parseFile, type ParsedFile } from './frontmatter.ts';
 import { deepestNode, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks } from './markdown.ts';
 import { collectCitations, resolveContentLink, type Citation } from './citations.ts';
-import { indexSource, matchExcerpt, type BlockRange, type SourceIndex } from './matcher.ts';
+import { indexSource, matchExcerpt, type BlockRange, type MatchResult, type SourceIndex } from './matcher.ts';
 import { excerptId } from './excerpt-id.ts';
 import { makeScale, findVerdict, type Scale } from './verdicts.ts';
 import {
@@ -272,8 +272,20 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   // Aliases after all slugs, so the message names the file that holds the slug.
   for (const collection of ['sources', 'claims', 'pages'] as const) {
     for (const entry of (corpus[collection] as Map<string, Entry<{ aliases?: string[] }>>).values()) {
+      const listed = new Set<string>();
       entry.data.aliases?.forEach((alias, i) => {
         const at = parsedFiles.get(entry.path)!.locate(['aliases', i]);
+        const file = display(join(dir, entry.path));
+        // An alias that repeats the slug would put a redirect to itself at the page's own URL.
+        if (alias === entry.slug) {
+          problems.push({ file, ...at, message: `the alias \`${alias}\` is this file's own slug; list only old slugs` });
+          return;
+        }
+        if (listed.has(alias)) {
+          problems.push({ file, ...at, message: `the alias \`${alias}\` is listed twice` });
+          return;
+        }
+        listed.add(alias);
         if (collection === 'pages' && RESERVED_PAGE_SLUGS.has(alias)) {
           problems.push({ file: display(join(dir, entry.path)), ...at, message: `the alias \`${alias}\` is reserved for a page the site generates` });
         } else takeSlug(collection, alias, entry.path, at, 'the alias');
@@ -325,6 +337,49 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     }
   }
 
+  /** Reports a citation's own problems and matches its excerpt; the match, when there is one. */
+  const verify = (c: Citation, file: string): MatchResult | undefined => {
+    if (c.problem) problems.push({ file, line: c.linkLine, column: c.linkColumn, message: c.problem });
+    if (c.badStance !== undefined) {
+      problems.push({
+        file,
+        line: c.linkLine,
+        column: c.linkColumn,
+        message: `unknown stance "${c.badStance}": the link title must be supports, disputes or context`,
+      });
+    }
+    const source = corpus.sources.get(c.source);
+    if (!source || c.excerpt === undefined || options.skipExcerpts) return undefined;
+    const result = matchExcerpt(sourceIndex(c.source), c.excerpt);
+    if (result.ok) {
+      corpus.stats.excerpts++;
+      return result;
+    }
+    const short = c.excerpt.replace(/\s+/g, ' ').trim();
+    problems.push({
+      file,
+      line: c.line,
+      column: c.column,
+      message:
+        `excerpt not found in source ${c.source} (${source.path}): ${result.reason}. ` +
+        `Excerpt: “${short.length > 120 ? short.slice(0, 117) + '…' : short}”. ` +
+        (result.closest
+          ? `Closest passage: “${result.closest}”`
+          : sourceIndex(c.source).blocks.length > 0
+            ? 'No passage of the source shares a word with it.'
+            : 'The source has no text.'),
+    });
+    return result;
+  };
+
+  // Quotations in content pages and sources are verified too, though only claims feed the matrix.
+  for (const collection of ['pages', 'sources'] as const) {
+    for (const entry of (corpus[collection] as Map<string, Entry<unknown>>).values()) {
+      const file = display(join(dir, entry.path));
+      for (const c of collectCitations(entry.tree, entry.path, entry.bodyLineOffset)) verify(c, file);
+    }
+  }
+
   for (const claim of corpus.claims.values()) {
     const file = display(join(dir, claim.path));
     const parsed = parsedFiles.get(claim.path)!;
@@ -337,8 +392,11 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
       });
     }
     if (valid) claim.data.appearance?.forEach((slug, i) => {
-      if (!corpus.sources.has(slug)) {
+      const appeared = corpus.sources.get(slug);
+      if (!appeared) {
         problems.push({ file, ...parsed.locate(['appearance', i]), message: `appearance \`${slug}\` is not a source (no sources/${slug}.md)` });
+      } else if (appeared.data.draft && !claim.data.draft) {
+        problems.push({ file, ...parsed.locate(['appearance', i]), message: `appearance \`${slug}\` is a draft, which is never published` });
       }
     });
     const resolved: ResolvedCitation[] = [];
@@ -346,20 +404,9 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
       const { link: _l, blockquote: _b, quote: _q, ...rest } = c;
       const r: ResolvedCitation = rest;
       resolved.push(r);
-      if (c.badStance !== undefined) {
-        problems.push({
-          file,
-          line: c.linkLine,
-          column: c.linkColumn,
-          message: `unknown stance "${c.badStance}": the link title must be supports, disputes or context`,
-        });
-      }
-      const source = corpus.sources.get(c.source);
-      if (!source || c.excerpt === undefined || options.skipExcerpts) continue;
-      const result = matchExcerpt(sourceIndex(c.source), c.excerpt);
-      if (result.ok) {
-        corpus.stats.excerpts++;
-        r.id = excerptId(c.excerpt);
+      const result = verify(c, file);
+      if (result?.ok) {
+        r.id = excerptId(c.excerpt!);
         r.ranges = result.ranges;
         r.matchedText = result.text;
         const list = corpus.excerpts.get(c.source) ?? [];
@@ -370,21 +417,6 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
           corpus.excerpts.set(c.source, list);
         }
         ex.citedBy.push({ claim: claim.slug, stance: c.stance, draft: claim.data.draft === true });
-      } else {
-        const short = c.excerpt.replace(/\s+/g, ' ').trim();
-        problems.push({
-          file,
-          line: c.line,
-          column: c.column,
-          message:
-            `excerpt not found in source ${c.source} (${source.path}): ${result.reason}. ` +
-            `Excerpt: “${short.length > 120 ? short.slice(0, 117) + '…' : short}”. ` +
-            (result.closest
-              ? `Closest passage: “${result.closest}”`
-              : sourceIndex(c.source).blocks.length > 0
-                ? 'No passage of the source shares a word with it.'
-                : 'The source has no text.'),
-        });
       }
     }
     corpus.citations.set(claim.slug, resolved);

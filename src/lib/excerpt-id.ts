@@ -8,8 +8,9 @@ import { parseExcerpt } from './matcher.ts';
  * change it.
  */
 export function excerptId(excerpt: string): string {
-  const { segments } = parseExcerpt(excerpt);
-  const norm = segments.join(' … ');
+  const { segments, gaps } = parseExcerpt(excerpt);
+  // The kind of each gap is part of the quotation: `a [x] b` and `a … b` are different excerpts.
+  const norm = segments.reduce((all, seg, i) => (i === 0 ? seg : `${all}${gaps[i - 1] === 'insertion' ? ' [] ' : ' … '}${seg}`), '');
   const words = (
     norm
       .normalize('NFKD')
