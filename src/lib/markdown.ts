@@ -56,6 +56,12 @@ export function sourceBlocks(tree: Root): SourceBlock[] {
       }
       return 'skip';
     }
+    // A table row reads as one line of text: its cells in order (a source's tables are part of its text).
+    if (node.type === 'tableRow') {
+      const text = node.children.map((cell) => textOf(cell)).join(' ');
+      if (text.trim().length > 0) blocks.push({ kind: 'paragraph', text, line: node.position?.start.line });
+      return 'skip';
+    }
     return undefined;
   });
   return blocks;

@@ -122,3 +122,13 @@ describe('excerpt ids', () => {
     expect(excerptId('the council … voted')).toBe(excerptId('The council ... voted'));
   });
 });
+
+describe('source text', () => {
+  it('includes the rows of a table, so a figure quoted from one can be verified', async () => {
+    const { sourceBlocks } = await import('../../src/lib/markdown.ts');
+    const { indexSource, matchExcerpt } = await import('../../src/lib/matcher.ts');
+    const blocks = sourceBlocks(parseMarkdown('Intro.\n\n| Year | Spending |\n| --- | --- |\n| 2019 | Police spent 1.2 billion dollars on overtime |\n'));
+    expect(blocks.map((b) => b.text)).toEqual(['Intro.', 'Year Spending', '2019 Police spent 1.2 billion dollars on overtime']);
+    expect(matchExcerpt(indexSource(blocks), 'Police spent 1.2 billion dollars on overtime').ok).toBe(true);
+  });
+});
