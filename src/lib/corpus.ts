@@ -125,6 +125,21 @@ function zodProblems(error: z.core.$ZodError, parsed: ParsedFile, file: string, 
   });
 }
 
+/**
+ * The fields of a file that are valid on their own, marked `invalid`: one bad
+ * field must not hide the problems of the others (an unknown verdict beside a
+ * misspelt field name, an alias collision beside a bad date).
+ */
+function validFields(schema: z.ZodObject, data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { invalid: true };
+  for (const [key, field] of Object.entries(schema.shape)) {
+    if (!(key in data)) continue;
+    const r = (field as z.ZodType).safeParse(data[key]);
+    if (r.success) out[key] = r.data;
+  }
+  return out;
+}
+
 function getIn(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
   for (const k of path) {
@@ -236,7 +251,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
       const result = schemas[collection].safeParse(parsed.data);
       // A file with bad front matter is still read to the end, so one run lists all its problems.
       if (!result.success) problems.push(...zodProblems(result.error, parsed, file, parsed.data));
-      const data = (result.success ? result.data : { ...parsed.data, invalid: true }) as { draft?: boolean; aliases?: unknown };
+      const data = (result.success ? result.data : validFields(schemas[collection], parsed.data)) as { draft?: boolean; aliases?: unknown };
       let tree: Root;
       try {
         tree = parseMarkdown(parsed.body);
@@ -262,7 +277,6 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
           message: `raw HTML is not allowed in content (found \`${h.value.trim().slice(0, 40)}\`); write plain Markdown`,
         });
       }
-      if (!result.success) data.aliases = undefined;
       const entry = { collection, slug, path: rel, data, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset, tree };
       (corpus[collection] as Map<string, Entry<unknown>>).set(slug, entry);
       takeSlug(collection, slug, rel, { line: 1, column: 1 }, 'the slug');
@@ -383,15 +397,14 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   for (const claim of corpus.claims.values()) {
     const file = display(join(dir, claim.path));
     const parsed = parsedFiles.get(claim.path)!;
-    const valid = !('invalid' in claim.data);
-    if (valid && !findVerdict(scale, claim.data.verdict)) {
+    if (claim.data.verdict !== undefined && !findVerdict(scale, claim.data.verdict)) {
       problems.push({
         file,
         ...parsed.locate(['verdict']),
         message: `unknown verdict \`${claim.data.verdict}\`; the scale has ${scale.verdicts.map((v) => v.id).join(', ')}`,
       });
     }
-    if (valid) claim.data.appearance?.forEach((slug, i) => {
+    claim.data.appearance?.forEach((slug, i) => {
       const appeared = corpus.sources.get(slug);
       if (!appeared) {
         problems.push({ file, ...parsed.locate(['appearance', i]), message: `appearance \`${slug}\` is not a source (no sources/${slug}.md)` });

@@ -106,6 +106,19 @@ describe('the checker', () => {
     ]);
   });
 
+  it('lists the problems of the good fields beside a bad one', () => {
+    const problems = site({
+      'claims/old.md': claim(''),
+      'claims/c.md': '---\nclaim: C\nclaimant: X\nverdit: x\nverdict: mostly-false\nsummary: S\nreviewed: 2024-02-30\naliases: [old]\n---\nText.\n',
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^claims\/c\.md:4:\d+: unknown field `verdit`/),
+      expect.stringMatching(/^claims\/c\.md:5:10: unknown verdict `mostly-false`/),
+      expect.stringMatching(/^claims\/c\.md:7:11: `reviewed` “2024-02-30” is not a real date/),
+      expect.stringMatching(/^claims\/c\.md:8:\d+: the alias `old` is already used by claims\/old\.md/),
+    ]);
+  });
+
   it('refuses a published claim whose appearance is a draft source', () => {
     const problems = site({
       'sources/d.md': '---\ntitle: D\noutlet: Outlet D\ndraft: true\n---\nText.\n',
