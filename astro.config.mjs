@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { contentDir } from './src/lib/content-dir.ts';
 import { getCorpus } from './src/lib/corpus-cache.ts';
 import { resolveSiteUrl, siteLocation } from './src/lib/site-url.ts';
@@ -35,6 +36,12 @@ function contentDigest() {
   for (const sub of ['sources', 'claims', 'pages']) {
     const d = join(dir, sub);
     if (existsSync(d)) for (const f of readdirSync(d).sort()) add(join(d, f));
+  }
+  // The code that renders excerpts (ids, links, captions) is part of the output too: a changed
+  // matcher or plugin must not be served from a cache filled by the old one.
+  for (const code of ['src/lib', 'src/remark']) {
+    const d = fileURLToPath(new URL(code, import.meta.url));
+    for (const f of readdirSync(d).sort()) add(join(d, f));
   }
   return fnv1a(all);
 }

@@ -27,3 +27,27 @@ describe('coverage matrix', () => {
     expect(cellOf([{ source: 'x', stance: 'disputes' }], 'y')).toBe('not-cited');
   });
 });
+
+describe('coverage matrix of a large desk', async () => {
+  const { matrixColumns, columnCell } = await import('../../src/lib/coverage.ts');
+  const sources = [
+    { slug: 'a1', outlet: 'Outlet A' },
+    { slug: 'b1', outlet: 'Outlet B' },
+    { slug: 'a2', outlet: 'Outlet A' },
+  ];
+
+  it('keeps one column per source while the table stays small', () => {
+    expect(matrixColumns(2, sources, 6)).toEqual({ byOutlet: false, columns: [{ key: 'a1', sources: ['a1'] }, { key: 'b1', sources: ['b1'] }, { key: 'a2', sources: ['a2'] }] });
+  });
+
+  it('groups the columns by outlet past the cell limit', () => {
+    expect(matrixColumns(3, sources, 6)).toEqual({ byOutlet: true, columns: [{ key: 'Outlet A', sources: ['a1', 'a2'] }, { key: 'Outlet B', sources: ['b1'] }] });
+  });
+
+  it('combines the stances of all of an outlet’s sources in one cell', () => {
+    const outletA = { key: 'Outlet A', sources: ['a1', 'a2'] };
+    expect(columnCell([{ source: 'a1', stance: 'supports' }, { source: 'a2', stance: 'supports' }], outletA)).toBe('supports');
+    expect(columnCell([{ source: 'a1', stance: 'supports' }, { source: 'a2', stance: 'disputes' }], outletA)).toBe('mixed');
+    expect(columnCell([{ source: 'b1', stance: 'disputes' }], outletA)).toBe('not-cited');
+  });
+});
