@@ -11,6 +11,7 @@
  * the source's own words.
  */
 
+import { mulberry32 } from './prng.ts';
 export interface BenchCorpusOptions {
   /** Number of claim reviews. */
   claims: number;
@@ -25,17 +26,7 @@ export interface BenchFile {
   content: string;
 }
 
-/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 type Rng = () => number;
 

@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus.ts';
+import { mulberry32 as prng } from '../../src/lib/prng.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const GOOD = join(ROOT, 'tests', 'fixtures', 'check', 'good');
@@ -20,17 +21,6 @@ const SEED = 20240310;
 const RUNS = 300;
 const CLI_RUNS = 6;
 
-/** mulberry32: a small PRNG whose sequence is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function files(dir: string, base = dir): string[] {
   return readdirSync(dir)
