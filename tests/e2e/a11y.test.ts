@@ -137,7 +137,10 @@ describe.skipIf(!enabled)('accessibility in Chromium', () => {
       // The skip link moves the reader past the header.
       await page.goto(`${server.origin}${DEMO_BASE}${path}`);
       await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.matches('a[href="#main"]')), 'Tab lands on the skip link').toBe(true);
       await page.keyboard.press('Enter');
+      // A fragment navigation can land a moment after the key press on a loaded machine: wait for it.
+      await page.waitForFunction(() => location.hash === '#main', undefined, { timeout: 5000 }).catch(() => undefined);
       expect(new URL(page.url()).hash).toBe('#main');
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
