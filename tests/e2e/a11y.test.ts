@@ -7,11 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, watchProblems } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, siteInBrowser, watchProblems } from '../helpers/browser.ts';
 import { demoBuild, DEMO_BASE, DEMO_CONTENT } from '../helpers/demo-build.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { loadCorpus } from '../../src/lib/corpus.ts';
 import { publishedClaims } from '../../src/lib/published.ts';
 import { tagSlug } from '../../src/lib/schema.ts';
@@ -45,8 +44,6 @@ const PAGES: [string, string, string?][] = [
 ];
 
 const enabled = browserAvailable();
-let server: StaticServer;
-let browser: Browser;
 
 async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the page's CSP does not apply to axe itself.
@@ -59,24 +56,15 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!enabled)('accessibility in Chromium', () => {
-  beforeAll(async () => {
-    const site = await demoBuild();
-    server = await serveStatic(site.dist, DEMO_BASE);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = siteInBrowser(demoBuild, DEMO_BASE);
 
   describe.each(['light', 'dark'] as const)('axe (WCAG 2.2 A and AA), %s colour scheme', (colorScheme) => {
     it.each(PAGES)('%s page: no violation, console clean', async (name, path, waitFor) => {
-      const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+      const context = await demo.browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
       try {
         const page = await context.newPage();
         const problems = await watchProblems(page);
-        const response = await page.goto(`${server.origin}${DEMO_BASE}${path}`);
+        const response = await page.goto(`${demo.server.origin}${DEMO_BASE}${path}`);
         expect(response?.status(), path).toBe(name === '404' ? 404 : 200);
         if (waitFor) await page.locator(waitFor).first().waitFor();
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
@@ -92,10 +80,10 @@ describe.skipIf(!enabled)('accessibility in Chromium', () => {
 
   const KEYBOARD_PAGES = PAGES.filter(([name]) => !['claim embed', 'search with results', '404'].includes(name));
   it.each(KEYBOARD_PAGES)('%s page: the keyboard reaches the skip link first, then the navigation, the search box and every control, each with a visible focus ring', async (_name, path) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.origin}${DEMO_BASE}${path}`);
+      await page.goto(`${demo.server.origin}${DEMO_BASE}${path}`);
       // Everything a pointer can use, numbered: the Tab walk below must reach each of them.
       const expected = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('a[href], button, input:not([type=hidden]), textarea, select, summary, [tabindex]:not([tabindex="-1"])')]
@@ -135,7 +123,7 @@ describe.skipIf(!enabled)('accessibility in Chromium', () => {
       expect(expected.filter((e) => !reached.some((r) => e.startsWith(`${r.kb}: `))), 'never reached by Tab').toEqual([]);
 
       // The skip link moves the reader past the header.
-      await page.goto(`${server.origin}${DEMO_BASE}${path}`);
+      await page.goto(`${demo.server.origin}${DEMO_BASE}${path}`);
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.matches('a[href="#main"]')), 'Tab lands on the skip link').toBe(true);
       await page.keyboard.press('Enter');
@@ -150,10 +138,10 @@ describe.skipIf(!enabled)('accessibility in Chromium', () => {
   });
 
   it('claim page: the embed snippet opens from the keyboard', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.origin}${DEMO_BASE}claims/${claim}/`);
+      await page.goto(`${demo.server.origin}${DEMO_BASE}claims/${claim}/`);
       const summary = page.locator('details summary').first();
       await summary.focus();
       await page.keyboard.press('Enter');

@@ -7,13 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, watchProblems } from '../helpers/browser.ts';
+import { beforeEach, afterEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserAvailable, siteInBrowser, watchProblems, type SiteInBrowser } from '../helpers/browser.ts';
 import { buildSite, cleanBuilds, ROOT } from '../helpers/build-site.ts';
 import type { BuiltSite } from '../helpers/build-site.ts';
-import { serveStatic } from '../helpers/serve.ts';
-import type { StaticServer } from '../helpers/serve.ts';
 import { loadCorpus } from '../../src/lib/corpus.ts';
 import { normalize } from '../../src/lib/normalize.ts';
 import { citedSources, publishedClaims, publishedPages, publishedSources } from '../../src/lib/published.ts';
@@ -32,14 +30,12 @@ const QUOTED_PHRASE = 'refuses to put such a ban in writing';
 const QUOTED_SOURCE = 'huffpost-permanent-ban';
 
 const enabled = browserAvailable();
-let site: BuiltSite;
-let server: StaticServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-const url = (path: string) => `${server.origin}${BASE}${path}`;
+let demo: SiteInBrowser<BuiltSite>;
+const url = (path: string) => `${demo.server.origin}${BASE}${path}`;
 const claimPath = (slug: string) => `${BASE}claims/${slug}/`;
 const sourcePath = (slug: string) => `${BASE}sources/${slug}/`;
 
@@ -63,21 +59,11 @@ async function waitForResults(p: Page, term?: string): Promise<string[]> {
 }
 
 describe.skipIf(!enabled)('search in Chromium', () => {
-  beforeAll(async () => {
-    site = await buildSite(CONTENT, { siteUrl: `https://factcheck.example.org${BASE}` });
-    server = await serveStatic(site.dist, BASE);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await cleanBuilds();
-  });
+  demo = siteInBrowser(() => buildSite(CONTENT, { siteUrl: `https://factcheck.example.org${BASE}` }), BASE, cleanBuilds);
 
   beforeEach(async () => {
     // A tall window: every result is in view, so every result renders.
-    context = await browser.newContext({ viewport: { width: 1280, height: 4000 } });
+    context = await demo.browser.newContext({ viewport: { width: 1280, height: 4000 } });
     page = await context.newPage();
     problems = await watchProblems(page);
   });
@@ -88,12 +74,12 @@ describe.skipIf(!enabled)('search in Chromium', () => {
   });
 
   it('indexes claims, sources and pages, and nothing else', () => {
-    const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(demo.site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
     const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     const expected = publishedClaims(corpus).length + publishedSources(corpus).length + publishedPages(corpus).length;
     expect(Object.keys(entry.languages)).toEqual([corpus.site!.language]);
     expect(indexed).toBe(expected);
-    expect(site.output).toMatch(new RegExp(`pagefind: indexed ${expected} pages in [\\d.]+ s`));
+    expect(demo.site.output).toMatch(new RegExp(`pagefind: indexed ${expected} pages in [\\d.]+ s`));
   });
 
   it('gives claims their verdict, claimant and date as metadata, sortable by date', async () => {
@@ -269,7 +255,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
 
   it('says how to build the index when Pagefind cannot be loaded', async () => {
     // Its own context: the failed load is the point here, not a problem to report.
-    const broken = await browser.newContext();
+    const broken = await demo.browser.newContext();
     try {
       const p = await broken.newPage();
       await p.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
@@ -282,7 +268,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
   });
 
   it('runs under the Content Security Policy, allowing WebAssembly and no inline script', async () => {
-    const html = site.read('search/index.html');
+    const html = demo.site.read('search/index.html');
     const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1];
     expect(csp, 'the search page carries a CSP').toBeTruthy();
     const scriptSrc = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '))!;
@@ -301,7 +287,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
   });
 
   it('says so without JavaScript, and links to the claims index', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await demo.browser.newContext({ javaScriptEnabled: false });
     try {
       const p = await noJs.newPage();
       await p.goto(url('search/?q=ice'));
@@ -316,28 +302,14 @@ describe.skipIf(!enabled)('search in Chromium', () => {
 });
 
 describe.skipIf(!enabled)('search finds words in any language', () => {
-  let langSite: BuiltSite;
-  let langServer: StaticServer;
-  let langBrowser: Browser;
-
-  beforeAll(async () => {
-    langSite = await buildSite('search-languages');
-    langServer = await serveStatic(langSite.dist, '/');
-    langBrowser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await langBrowser?.close();
-    await langServer?.close();
-    await cleanBuilds();
-  });
+  const langs = siteInBrowser(() => buildSite('search-languages'), '/', cleanBuilds);
 
   async function search(term: string): Promise<string[]> {
-    const context = await langBrowser.newContext({ viewport: { width: 1280, height: 4000 } });
+    const context = await langs.browser.newContext({ viewport: { width: 1280, height: 4000 } });
     try {
       const p = await context.newPage();
       const seen = await watchProblems(p);
-      await p.goto(`${langServer.origin}/search/?q=${encodeURIComponent(term)}`);
+      await p.goto(`${langs.server.origin}/search/?q=${encodeURIComponent(term)}`);
       const paths = await waitForResults(p, term);
       expect(seen).toEqual([]);
       return paths;
@@ -347,7 +319,7 @@ describe.skipIf(!enabled)('search finds words in any language', () => {
   }
 
   it('marks a source text with its own language', () => {
-    expect(langSite.read('sources/diario-puente/index.html')).toMatch(/<div lang="es">/);
+    expect(langs.site.read('sources/diario-puente/index.html')).toMatch(/<div lang="es">/);
   });
 
   it('finds accented words, with or without their accents', async () => {

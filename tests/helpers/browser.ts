@@ -6,6 +6,8 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { serveStatic, type StaticServer } from './serve.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -60,4 +62,31 @@ export async function watchProblems(page: Page): Promise<string[]> {
     });
   });
   return problems;
+}
+
+/** A built site served on loopback, and the Chromium that reads it. */
+export interface SiteInBrowser<S extends { dist: string }> {
+  site: S;
+  server: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * For the tests of the calling describe block: builds (or reuses) a site, serves
+ * it under `base` in beforeAll, launches Chromium, and closes both in afterAll.
+ * Read the fields inside tests and hooks, once beforeAll has filled them.
+ */
+export function siteInBrowser<S extends { dist: string }>(build: () => Promise<S>, base: string, cleanup?: () => Promise<void>): SiteInBrowser<S> {
+  const ctx = {} as SiteInBrowser<S>;
+  beforeAll(async () => {
+    ctx.site = await build();
+    ctx.server = await serveStatic(ctx.site.dist, base);
+    ctx.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+    await cleanup?.();
+  });
+  return ctx;
 }
