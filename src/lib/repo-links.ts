@@ -34,31 +34,24 @@ function base(repo: Repository): string {
   return repo.url.replace(/\/+$/, '').replace(/\.git$/, '');
 }
 
+/** Where each forge puts a file's editor and its history, before `<branch>/<path>`. */
+const ROUTES: Record<Forge, { edit: string; history: string }> = {
+  github: { edit: 'edit', history: 'commits' },
+  gitlab: { edit: '-/edit', history: '-/commits' },
+  gitea: { edit: '_edit', history: 'commits/branch' },
+};
+
+function fileUrl(repo: Repository, relPath: string, page: 'edit' | 'history'): string {
+  return `${base(repo)}/${ROUTES[forgeOf(repo.url)][page]}/${segments(repo.branch ?? 'main')}/${repoPath(repo, relPath)}`;
+}
+
 /** `relPath` is relative to the content folder, e.g. `claims/ban-is-permanent.md`. */
 export function editUrl(repo: Repository, relPath: string): string {
-  const branch = segments(repo.branch ?? 'main');
-  const path = repoPath(repo, relPath);
-  switch (forgeOf(repo.url)) {
-    case 'gitlab':
-      return `${base(repo)}/-/edit/${branch}/${path}`;
-    case 'gitea':
-      return `${base(repo)}/_edit/${branch}/${path}`;
-    default:
-      return `${base(repo)}/edit/${branch}/${path}`;
-  }
+  return fileUrl(repo, relPath, 'edit');
 }
 
 export function historyUrl(repo: Repository, relPath: string): string {
-  const branch = segments(repo.branch ?? 'main');
-  const path = repoPath(repo, relPath);
-  switch (forgeOf(repo.url)) {
-    case 'gitlab':
-      return `${base(repo)}/-/commits/${branch}/${path}`;
-    case 'gitea':
-      return `${base(repo)}/commits/branch/${branch}/${path}`;
-    default:
-      return `${base(repo)}/commits/${branch}/${path}`;
-  }
+  return fileUrl(repo, relPath, 'history');
 }
 
 /**
