@@ -1,7 +1,7 @@
 /**
- * The coverage matrix: which claim cites which source, and how. A cell is the
- * stance of every citation of that source in that claim: one stance, `mixed`
- * when they differ, or `not-cited`.
+ * The coverage matrix: which claim cites which source (or outlet), and how. A
+ * cell is the stance of every citation of the column's sources in that claim:
+ * one stance, `mixed` when they differ, or `not-cited`.
  */
 import type { Stance } from './citations.ts';
 
@@ -9,10 +9,10 @@ export type Cell = Stance | 'mixed' | 'not-cited';
 
 export interface Matrix {
   claims: string[];
-  sources: string[];
-  /** `cells[i][j]`: claim i, source j. */
+  columns: MatrixColumn[];
+  /** `cells[i][j]`: claim i, column j. */
   cells: Cell[][];
-  /** How many claims cite each source (same order as `sources`). */
+  /** How many claims cite each column (same order as `columns`). */
   citedBy: number[];
 }
 
@@ -21,18 +21,20 @@ export interface CitationLike {
   stance: Stance;
 }
 
-export function cellOf(citations: readonly CitationLike[], source: string): Cell {
-  const stances = new Set(citations.filter((c) => c.source === source).map((c) => c.stance));
+/** The cell of a claim's citations of one source, or of any of several (an outlet's). */
+export function cellOf(citations: readonly CitationLike[], sources: string | readonly string[]): Cell {
+  const wanted = typeof sources === 'string' ? [sources] : sources;
+  const stances = new Set(citations.filter((c) => wanted.includes(c.source)).map((c) => c.stance));
   if (stances.size === 0) return 'not-cited';
   if (stances.size === 1) return [...stances][0]!;
   return 'mixed';
 }
 
-/** Claims and sources in the order given; citations per claim slug. */
-export function coverageMatrix(claims: readonly string[], sources: readonly string[], citations: ReadonlyMap<string, readonly CitationLike[]>): Matrix {
-  const cells = claims.map((claim) => sources.map((source) => cellOf(citations.get(claim) ?? [], source)));
-  const citedBy = sources.map((_, j) => cells.filter((row) => row[j] !== 'not-cited').length);
-  return { claims: [...claims], sources: [...sources], cells, citedBy };
+/** Claims and columns in the order given; citations per claim slug. */
+export function coverageMatrix(claims: readonly string[], columns: readonly MatrixColumn[], citations: ReadonlyMap<string, readonly CitationLike[]>): Matrix {
+  const cells = claims.map((claim) => columns.map((col) => cellOf(citations.get(claim) ?? [], col.sources)));
+  const citedBy = columns.map((_, j) => cells.filter((row) => row[j] !== 'not-cited').length);
+  return { claims: [...claims], columns: [...columns], cells, citedBy };
 }
 
 export const CELL_LABELS: Record<Cell, string> = {
@@ -71,12 +73,4 @@ export function matrixColumns(
     else byOutlet.set(s.outlet, [s.slug]);
   }
   return { byOutlet: true, columns: [...byOutlet].map(([key, slugs]) => ({ key, sources: slugs })) };
-}
-
-/** The cell of one claim and one column: the stances of its citations of any of the column's sources. */
-export function columnCell(citations: readonly CitationLike[], column: MatrixColumn): Cell {
-  const stances = new Set(citations.filter((c) => column.sources.includes(c.source)).map((c) => c.stance));
-  if (stances.size === 0) return 'not-cited';
-  if (stances.size === 1) return [...stances][0]!;
-  return 'mixed';
 }

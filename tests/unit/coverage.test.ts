@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellOf, coverageMatrix } from '../../src/lib/coverage.ts';
 
+const perSource = (slugs: string[]) => slugs.map((s) => ({ key: s, sources: [s] }));
+
 describe('coverage matrix', () => {
   const citations = new Map([
     ['a', [{ source: 's1', stance: 'supports' as const }, { source: 's1', stance: 'supports' as const }, { source: 's2', stance: 'context' as const }]],
@@ -8,7 +10,7 @@ describe('coverage matrix', () => {
   ]);
 
   it('gives each cell one stance, mixed, or not cited', () => {
-    const m = coverageMatrix(['a', 'b', 'c'], ['s1', 's2', 's3'], citations);
+    const m = coverageMatrix(['a', 'b', 'c'], perSource(['s1', 's2', 's3']), citations);
     expect(m.cells).toEqual([
       ['supports', 'context', 'not-cited'],
       ['mixed', 'not-cited', 'not-cited'],
@@ -18,7 +20,7 @@ describe('coverage matrix', () => {
   });
 
   it('keeps the order it is given', () => {
-    const m = coverageMatrix(['b', 'a'], ['s2', 's1'], citations);
+    const m = coverageMatrix(['b', 'a'], perSource(['s2', 's1']), citations);
     expect(m.claims).toEqual(['b', 'a']);
     expect(m.cells[1]).toEqual(['context', 'supports']);
   });
@@ -29,7 +31,7 @@ describe('coverage matrix', () => {
 });
 
 describe('coverage matrix of a large desk', async () => {
-  const { matrixColumns, columnCell } = await import('../../src/lib/coverage.ts');
+  const { matrixColumns } = await import('../../src/lib/coverage.ts');
   const sources = [
     { slug: 'a1', outlet: 'Outlet A' },
     { slug: 'b1', outlet: 'Outlet B' },
@@ -46,8 +48,8 @@ describe('coverage matrix of a large desk', async () => {
 
   it('combines the stances of all of an outlet’s sources in one cell', () => {
     const outletA = { key: 'Outlet A', sources: ['a1', 'a2'] };
-    expect(columnCell([{ source: 'a1', stance: 'supports' }, { source: 'a2', stance: 'supports' }], outletA)).toBe('supports');
-    expect(columnCell([{ source: 'a1', stance: 'supports' }, { source: 'a2', stance: 'disputes' }], outletA)).toBe('mixed');
-    expect(columnCell([{ source: 'b1', stance: 'disputes' }], outletA)).toBe('not-cited');
+    expect(cellOf([{ source: 'a1', stance: 'supports' }, { source: 'a2', stance: 'supports' }], outletA.sources)).toBe('supports');
+    expect(cellOf([{ source: 'a1', stance: 'supports' }, { source: 'a2', stance: 'disputes' }], outletA.sources)).toBe('mixed');
+    expect(cellOf([{ source: 'b1', stance: 'disputes' }], outletA.sources)).toBe('not-cited');
   });
 });
