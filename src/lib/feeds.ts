@@ -21,6 +21,8 @@ export interface PublishedReview {
   verdictLabel: string;
   /** Absolute URL of the claim page. */
   url: string;
+  /** "Last updated" (YYYY-MM-DD): the ClaimReview's dateModified. */
+  updated: string | undefined;
   /** schema.org ClaimReview, identical to the page's JSON-LD. */
   review: Record<string, unknown>;
 }
@@ -37,16 +39,28 @@ export const embedPath = (slug: string) => `${paths.claim(slug)}embed/`;
 
 /** Published reviews, newest first (review date, then slug, so the order never depends on the file system). */
 export function publishedReviews(corpus: Corpus, location: SiteLocation = corpusLocation(corpus)): PublishedReview[] {
-  // Every claim page, share card and embed asks for this list: built once per corpus and location, not once
-  // per page (which made the build quadratic in the number of claims). Callers only read it.
+  return reviewsOf(corpus, location).list;
+}
+
+/** One published review by slug, or undefined for a draft or an unknown slug. */
+export function publishedReview(corpus: Corpus, slug: string, location: SiteLocation = corpusLocation(corpus)): PublishedReview | undefined {
+  return reviewsOf(corpus, location).bySlug.get(slug);
+}
+
+// Every claim page, share card and embed asks for its review: the list and an index by slug are built
+// once per corpus and location, not once per page (a scan per page made the build quadratic in claims).
+const memo = new WeakMap<Corpus, Map<string, { list: PublishedReview[]; bySlug: Map<string, PublishedReview> }>>();
+
+function reviewsOf(corpus: Corpus, location: SiteLocation): { list: PublishedReview[]; bySlug: Map<string, PublishedReview> } {
   let byLocation = memo.get(corpus);
   if (!byLocation) memo.set(corpus, (byLocation = new Map()));
   let reviews = byLocation.get(location.href);
-  if (!reviews) byLocation.set(location.href, (reviews = buildReviews(corpus, location)));
+  if (!reviews) {
+    const list = buildReviews(corpus, location);
+    byLocation.set(location.href, (reviews = { list, bySlug: new Map(list.map((r) => [r.slug, r])) }));
+  }
   return reviews;
 }
-
-const memo = new WeakMap<Corpus, Map<string, PublishedReview[]>>();
 
 function buildReviews(corpus: Corpus, location: SiteLocation): PublishedReview[] {
   const reviews: PublishedReview[] = [];
@@ -86,6 +100,7 @@ export function buildReview(corpus: Corpus, location: SiteLocation, slug: string
     verdict,
     verdictLabel: verdict?.label ?? entry.data.verdict,
     url,
+    updated: dateModified,
     review: claimReview({ claim: entry.data, url, site, scale: corpus.scale, source, ...(dateModified ? { dateModified } : {}) }),
   };
 }
