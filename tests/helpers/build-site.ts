@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = join(ROOT, 'tests', 'fixtures', 'sites');
-const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+export const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const BUILDS = join(ROOT, 'tmp', 'site-builds');
 
 export interface BuildOptions {
@@ -46,13 +46,21 @@ export interface BuiltSite {
 
 const cache = new Map<string, Promise<BuiltSite>>();
 
+/**
+ * The environment for an `astro` child process: this one's, less the variables Vitest
+ * puts in it (BASE_URL, MODE, NODE_ENV=test...), which a real build never has and
+ * which would move every link off the base path.
+ */
+export function astroEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(e[0])),
+  );
+  return { ...inherited, ...extra };
+}
+
 function run(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
   return new Promise((done, fail) => {
-    // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test...) in process.env; a real build has none of them.
-    const inherited = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(k)),
-    );
-    const child = spawn(process.execPath, [ASTRO, ...args], { cwd: ROOT, env: { ...inherited, ...env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [ASTRO, ...args], { cwd: ROOT, env: astroEnv({ ...env, FORCE_COLOR: '0', NO_COLOR: '1' }) });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

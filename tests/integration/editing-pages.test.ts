@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { buildSite, cleanBuilds, FIXTURES, ROOT, type BuiltSite } from '../helpers/build-site.ts';
+import { ASTRO, astroEnv, buildSite, cleanBuilds, FIXTURES, ROOT, type BuiltSite } from '../helpers/build-site.ts';
 import { decodeEntities, scripts } from '../helpers/html.ts';
 
 const FIXTURE = join(FIXTURES, 'editing');
@@ -160,12 +160,9 @@ describe('npm run dev', () => {
 
   beforeAll(async () => {
     port = await freePort();
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(k)),
-    );
-    dev = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    dev = spawn(process.execPath, [ASTRO, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
       cwd: ROOT,
-      env: { ...env, CONTENT_DIR: FIXTURE, SITE_URL: '', FORCE_COLOR: '0' },
+      env: astroEnv({ CONTENT_DIR: FIXTURE, SITE_URL: '', FORCE_COLOR: '0' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     dev.stdout!.on('data', (d) => (log += d));

@@ -6,14 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus.ts';
 import { publishedReviews, shareCardInput } from '../../src/lib/feeds.ts';
 import { cardHash, pngSize } from '../../src/lib/share-card.ts';
 import { siteLocation } from '../../src/lib/site-url.ts';
+import { ASTRO, astroEnv, ROOT } from '../helpers/build-site.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const CONTENT = join(ROOT, 'tests/fixtures/feeds/content');
 const SITE_URL = 'https://example.org/repo/';
 const PUBLISHED = ['winter-timetable-november', 'ticket-prices-and-everything-else', 'ferry-vote-unanimous']; // newest first
@@ -24,13 +24,9 @@ let out: string;
 let cards: string;
 
 function build(outDir: string, env: Record<string, string>) {
-  // Vitest puts Vite's env (BASE_URL=/, MODE, NODE_ENV=test, ...) into process.env; Astro would read BASE_URL from it.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'VITEST'].includes(k) && !k.startsWith('VITEST_')),
-  );
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+  const r = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...inherited, ...env },
+    env: astroEnv(env),
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`astro build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
