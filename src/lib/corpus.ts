@@ -36,7 +36,6 @@ export interface Entry<D> {
   data: D;
   body: string;
   bodyLineOffset: number;
-  tree: Root;
 }
 
 export interface ResolvedCitation extends Omit<Citation, 'link' | 'blockquote' | 'quote'> {
@@ -88,10 +87,14 @@ export interface LoadOptions {
   skipExcerpts?: boolean;
 }
 
+/** One decoder for every file: making one per file cost more than decoding. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function listMarkdown(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.md') && !statSync(join(dir, f)).isDirectory())
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.name.endsWith('.md') && !d.isDirectory() && (!d.isSymbolicLink() || !statSync(join(dir, d.name)).isDirectory()))
+    .map((d) => d.name)
     .sort();
 }
 
@@ -207,6 +210,8 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   };
 
   const parsedFiles = new Map<string, ParsedFile>();
+  // Each body's tree, by path, for the checks below: the corpus itself keeps none (parsing again is cheaper than holding them all).
+  const trees = new Map<string, Root>();
   for (const collection of ['sources', 'claims', 'pages'] as const) {
     // Nothing in a content folder may be skipped without a word: the site would silently lack it.
     for (const stray of strayEntries(join(dir, collection))) {
@@ -235,7 +240,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
       let raw: string;
       try {
         const buf = readFileSync(abs);
-        raw = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+        raw = UTF8.decode(buf);
       } catch {
         problems.push({ file, line: 1, column: 1, message: 'the file is not valid UTF-8 text' });
         continue;
@@ -277,8 +282,9 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
           message: `raw HTML is not allowed in content (found \`${h.value.trim().slice(0, 40)}\`); write plain Markdown`,
         });
       }
-      const entry = { collection, slug, path: rel, data, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset, tree };
+      const entry = { collection, slug, path: rel, data, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset };
       (corpus[collection] as Map<string, Entry<unknown>>).set(slug, entry);
+      trees.set(rel, tree);
       takeSlug(collection, slug, rel, { line: 1, column: 1 }, 'the slug');
       if (data.draft === true) corpus.stats.drafts++;
     }
@@ -313,7 +319,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const sourceIndex = (slug: string): SourceIndex => {
     let idx = corpus.indexes.get(slug);
     if (!idx) {
-      idx = indexSource(sourceBlocks(corpus.sources.get(slug)!.tree));
+      idx = indexSource(sourceBlocks(trees.get(corpus.sources.get(slug)!.path)!));
       corpus.indexes.set(slug, idx);
     }
     return idx;
@@ -323,7 +329,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   for (const collection of ['sources', 'claims', 'pages'] as const) {
     for (const entry of (corpus[collection] as Map<string, Entry<{ draft: boolean }>>).values()) {
       const file = display(join(dir, entry.path));
-      visit(entry.tree, (node) => {
+      visit(trees.get(entry.path)!, (node) => {
         if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
         const line = (node.position?.start.line ?? 1) + entry.bodyLineOffset;
         const column = node.position?.start.column ?? 1;
@@ -390,7 +396,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   for (const collection of ['pages', 'sources'] as const) {
     for (const entry of (corpus[collection] as Map<string, Entry<unknown>>).values()) {
       const file = display(join(dir, entry.path));
-      for (const c of collectCitations(entry.tree, entry.path, entry.bodyLineOffset)) verify(c, file);
+      for (const c of collectCitations(trees.get(entry.path)!, entry.path, entry.bodyLineOffset)) verify(c, file);
     }
   }
 
@@ -413,7 +419,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
       }
     });
     const resolved: ResolvedCitation[] = [];
-    for (const c of collectCitations(claim.tree, claim.path, claim.bodyLineOffset)) {
+    for (const c of collectCitations(trees.get(claim.path)!, claim.path, claim.bodyLineOffset)) {
       const { link: _l, blockquote: _b, quote: _q, ...rest } = c;
       const r: ResolvedCitation = rest;
       resolved.push(r);
