@@ -27,14 +27,30 @@ describe('buildSearchIndex', () => {
   it('indexes only pages with data-pagefind-body, and counts them', async () => {
     const dir = site({
       'index.html': '<html lang="en"><body><nav>Menu</nav><h1>Home</h1></body></html>',
+      'matrix/index.html': '<html lang="en"><body><nav>Menu</nav><h1>Matrix</h1></body></html>',
+      'about/index.html': '<html lang="en"><body><article data-pagefind-body><h1>About</h1><p>Words.</p></article></body></html>',
       'claims/a/index.html': '<html lang="en"><body><nav>Menu</nav><article data-pagefind-body><h1>A claim</h1><p>Words.</p></article></body></html>',
     });
     const result = await buildSearchIndex(dir);
-    expect(result.pages).toBe(1);
-    expect(result.files).toBe(2);
+    expect(result.pages).toBe(2);
+    expect(result.files).toBe(3);
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['en']);
     expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
+  it('does not read the pages that never carry data-pagefind-body: embeds, tags, verdicts', async () => {
+    const body = '<html lang="en"><body><article data-pagefind-body><h1>T</h1><p>Words.</p></article></body></html>';
+    const dir = site({
+      'claims/a/index.html': body,
+      'sources/s/index.html': body,
+      'claims/a/embed/index.html': body,
+      'tags/t/index.html': body,
+      'verdicts/false/index.html': body,
+    });
+    const result = await buildSearchIndex(dir);
+    expect(result.files).toBe(2);
+    expect(result.pages).toBe(2);
   });
 
   it('fails the process when the Pagefind binary dies without answering', () => {
