@@ -1,13 +1,18 @@
 /**
- * Starts drawing the share cards that are not cached yet as soon as a build
- * starts, in worker threads, so that drawing overlaps the rest of the build
- * instead of following it (see src/lib/share-card-pool.ts). Builds with every
- * card cached start no worker.
+ * Share cards, /og/<slug>.png. As soon as a build starts, the cards not cached
+ * yet are drawn in worker threads, so that drawing overlaps the rest of the
+ * build instead of following it (see src/lib/share-card-pool.ts). When the
+ * pages are written, every card is copied from the cache into the site: as an
+ * Astro route, each card went through a Response and a file write, 3 ms a card,
+ * the most expensive "page" of a large desk. (In dev, the route serves them.)
  */
 import type { AstroIntegration } from 'astro';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus-cache.ts';
-import { publishedReviews, shareCardInput } from '../lib/feeds.ts';
-import { defaultCacheDir } from '../lib/share-card.ts';
+import { cardPath, publishedReviews, shareCardInput } from '../lib/feeds.ts';
+import { cachedShareCardFile, defaultCacheDir } from '../lib/share-card.ts';
 import { predrawCards } from '../lib/share-card-pool.ts';
 
 export default function shareCards({ dir }: { dir: string }): AstroIntegration {
@@ -26,9 +31,20 @@ export default function shareCards({ dir }: { dir: string }): AstroIntegration {
         logger.info(`drawing ${queued} share card${queued === 1 ? '' : 's'} in the background`);
         void done.then(({ drawn, failed }) => {
           logger.info(`${drawn} share card${drawn === 1 ? '' : 's'} drawn in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-          // Not fatal: the card route draws these itself, and fails the build if it cannot.
+          // Not fatal: the card is drawn below instead, and the build fails if it cannot be.
           for (const f of failed) logger.warn(`share card not drawn in the background: ${f}`);
         });
+      },
+      'astro:build:done': async ({ dir: out }) => {
+        const corpus = getCorpus(dir);
+        if (corpus.problems.length || !corpus.site) return;
+        const site = fileURLToPath(out);
+        const reviews = publishedReviews(corpus);
+        if (reviews.length) await mkdir(join(site, 'og'), { recursive: true });
+        for (const review of reviews) {
+          const { file } = await cachedShareCardFile(shareCardInput(corpus, review));
+          await copyFile(file, join(site, cardPath(review.slug)));
+        }
       },
     },
   };

@@ -1,13 +1,15 @@
 /**
- * One share card per published claim, /og/<slug>.png. Drawing is the slow part,
- * so cards come from the cache (keyed by what they show) and only changed ones are drawn.
+ * The share cards in dev, /og/<slug>.png, drawn on request or taken from the
+ * cache. A build writes no page here: the share-cards integration copies every
+ * card from the cache into the site (src/integrations/share-cards.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCorpus } from '../../lib/corpus-cache.ts';
 import { publishedReview, publishedReviews, shareCardInput } from '../../lib/feeds.ts';
 import { cachedShareCard } from '../../lib/share-card.ts';
 
-export const getStaticPaths = (() => publishedReviews(getCorpus()).map((r) => ({ params: { slug: r.slug } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  import.meta.env.DEV ? publishedReviews(getCorpus()).map((r) => ({ params: { slug: r.slug } })) : []) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const corpus = getCorpus();
