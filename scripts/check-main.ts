@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { contentDir } from '../src/lib/content-dir.ts';
-import { loadCorpus } from '../src/lib/corpus.ts';
+import { loadCorpusSnapshot } from '../src/lib/corpus-snapshot.ts';
 import { formatProblem, githubAnnotation } from '../src/lib/problems.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,7 +21,7 @@ function plural(n: number, word: string): string {
 try {
   const started = performance.now();
   const dir = contentDir(root);
-  const corpus = loadCorpus(dir, { displayBase: here });
+  const corpus = loadCorpusSnapshot(dir, { displayBase: here });
   const ms = Math.round(performance.now() - started);
   if (corpus.problems.length > 0) {
     for (const p of corpus.problems) {

@@ -4,7 +4,8 @@
  * the content layer and Vite's SSR bundle each get their own copy of this file),
  * so the cache lives on globalThis, keyed by the content folder.
  */
-import { loadCorpus, type Corpus } from './corpus.ts';
+import type { Corpus } from './corpus.ts';
+import { loadCorpusSnapshot } from './corpus-snapshot.ts';
 import { contentDir } from './content-dir.ts';
 
 const KEY = Symbol.for('factcheck-site.corpus-cache');
@@ -24,7 +25,7 @@ export function getCorpus(dir: string = contentDir(), changedAt = 0): Corpus {
   const c = cache();
   let hit = c.get(dir);
   if (!hit || hit.loadedAt < changedAt) {
-    hit = { loadedAt: Date.now(), corpus: loadCorpus(dir) };
+    hit = { loadedAt: Date.now(), corpus: loadCorpusSnapshot(dir) };
     c.set(dir, hit);
   }
   return hit.corpus;
