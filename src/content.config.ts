@@ -1,18 +1,28 @@
 /**
  * The three collections, read from the content folder (CONTENT_DIR or content/)
  * with the same schemas as `npm run check`.
+ *
+ * Sources are data only: their pages are drawn from the checked corpus (the
+ * text split into blocks, excerpts highlighted), never from Astro's rendering
+ * of the body. A glob loader rendered every source's Markdown and kept the HTML
+ * in the data store and in the bundle, for nothing: a third of a large desk's
+ * Markdown and of the build's memory.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { contentDir } from './lib/content-dir.ts';
+import { getCorpus } from './lib/corpus-cache.ts';
 import { claimSchema, pageSchema, sourceSchema } from './lib/schema.ts';
 
 const dir = contentDir();
 const from = (sub: string) => glob({ pattern: '*.md', base: join(dir, sub) });
 
 export const collections = {
-  sources: defineCollection({ loader: from('sources'), schema: sourceSchema }),
+  sources: defineCollection({
+    loader: () => Object.fromEntries([...getCorpus(dir).sources.values()].map((s) => [s.slug, s.data])),
+    schema: sourceSchema,
+  }),
   claims: defineCollection({ loader: from('claims'), schema: claimSchema }),
   pages: defineCollection({ loader: from('pages'), schema: pageSchema }),
 };
