@@ -52,7 +52,7 @@ export default defineConfig({
   cacheDir: `./node_modules/.astro/${fnv1a(dir)}`,
   base: location.base,
   trailingSlash: 'ignore',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 16 },
   devToolbar: { enabled: false },
   // Test and bench builds land in tmp/: the dev server has no reason to watch them.
   vite: { server: { watch: { ignored: ['**/tmp/**'] } } },
