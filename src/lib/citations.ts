@@ -4,9 +4,8 @@
  * call `collectCitations`, so they can never disagree about what is an excerpt.
  */
 import { posix } from 'node:path';
-import { visit } from 'unist-util-visit';
-import type { Root, Blockquote, Definition, Link, Paragraph, Parent, PhrasingContent, RootContent } from 'mdast';
-import { plainText } from './markdown.ts';
+import type { Root, Blockquote, Definition, Link, LinkReference, Paragraph, Parent, PhrasingContent, RootContent } from 'mdast';
+import { plainText, walk } from './markdown.ts';
 
 export const STANCES = ['supports', 'disputes', 'context'] as const;
 export type Stance = (typeof STANCES)[number];
@@ -145,26 +144,42 @@ function pos(node: { position?: { start: { line: number; column: number } } }): 
 export function collectCitations(tree: Root, fromPath: string, lineOffset = 0): Citation[] {
   const out: Citation[] = [];
   const taken = new Set<Link>();
+  const resolved = new Map<string, ReturnType<typeof resolveContentLink>>();
   const sourceOf = (l: { url: string }) => {
-    const r = resolveContentLink(fromPath, l.url);
+    let r = resolved.get(l.url);
+    if (r === undefined && !resolved.has(l.url)) resolved.set(l.url, (r = resolveContentLink(fromPath, l.url)));
     return r && r.collection === 'sources' ? r : null;
   };
 
+  // One walk finds every node the rules below look at, in document order.
+  const definitions = new Map<string, Definition>();
+  const references: { ref: LinkReference; index: number; parent: Parent }[] = [];
+  const paragraphs: { p: Paragraph; index: number; parent: Parent }[] = [];
+  const blockquotes: Blockquote[] = [];
+  const anchors: (Link | LinkReference)[] = [];
+  walk(tree, (node, index, parent) => {
+    if (node.type === 'definition') {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    } else if (node.type === 'linkReference') {
+      if (parent && index !== undefined) references.push({ ref: node, index, parent });
+      anchors.push(node);
+    } else if (node.type === 'link') anchors.push(node);
+    else if (node.type === 'paragraph' && parent && index !== undefined) paragraphs.push({ p: node, index, parent });
+    else if (node.type === 'blockquote') blockquotes.push(node);
+  });
+
   // A reference-style link ([text][id] and [id]: ../sources/x.md) is ordinary Markdown too:
   // it becomes a plain link here, for the checker and the site alike, so no quotation escapes the check.
-  const definitions = new Map<string, Definition>();
-  visit(tree, 'definition', (d) => {
-    if (!definitions.has(d.identifier)) definitions.set(d.identifier, d);
-  });
-  if (definitions.size > 0) {
-    visit(tree, 'linkReference', (ref, index, parent) => {
-      const def = definitions.get(ref.identifier);
-      if (!def || !sourceOf(def) || !parent || index === undefined) return;
-      const link: Link = { type: 'link', url: def.url, title: def.title ?? null, children: ref.children };
-      if (ref.position) link.position = ref.position;
-      parent.children[index] = link;
-    });
+  const asLink = new Map<LinkReference, Link>();
+  for (const { ref, index, parent } of references) {
+    const def = definitions.get(ref.identifier);
+    if (!def || !sourceOf(def)) continue;
+    const link: Link = { type: 'link', url: def.url, title: def.title ?? null, children: ref.children };
+    if (ref.position) link.position = ref.position;
+    parent.children[index] = link;
+    asLink.set(ref, link);
   }
+  const links = anchors.flatMap((a) => (a.type === 'link' ? [a] : asLink.has(a) ? [asLink.get(a)!] : []));
   const base = (link: Link, kind: CitationKind, at: { position?: Link['position'] }): Citation => {
     const target = sourceOf(link)!;
     const { stance, bad } = stanceOf(link.title);
@@ -189,21 +204,21 @@ export function collectCitations(tree: Root, fromPath: string, lineOffset = 0): 
   // are reported instead of being published as plain links.
   const unverified = new Map<Link, string>();
   const sourceLinksIn = (node: Parent) => {
-    const links: Link[] = [];
-    visit(node as Root, 'link', (l) => {
-      if (sourceOf(l)) links.push(l);
+    const found: Link[] = [];
+    walk(node as Root, (l) => {
+      if (l.type === 'link' && sourceOf(l)) found.push(l);
     });
-    return links;
+    return found;
   };
-  visit(tree, 'paragraph', (p, index, parent) => {
-    if (!parent || index === undefined || index === 0 || parent.children[index - 1]!.type !== 'blockquote') return;
-    if (!DASH.test(plainText(p))) return;
+  for (const { p, index, parent } of paragraphs) {
+    if (index === 0 || parent.children[index - 1]!.type !== 'blockquote') continue;
+    if (!DASH.test(plainText(p))) continue;
     for (const l of sourceLinksIn(p)) {
       unverified.set(l, 'this attribution is outside the blockquote above it: start its line with > (after a line holding only >) so the quotation is checked');
     }
-  });
+  }
 
-  visit(tree, 'blockquote', (bq) => {
+  for (const bq of blockquotes) {
     const last = bq.children[bq.children.length - 1];
     const split = last && last.type === 'paragraph' ? splitAttribution(last, (l) => sourceOf(l) !== null) : null;
     const quote: RootContent[] = bq.children.slice(0, -1);
@@ -216,14 +231,14 @@ export function collectCitations(tree: Root, fromPath: string, lineOffset = 0): 
             'end it with a paragraph of its own, > — [Outlet](../sources/slug.md)',
         );
       }
-      return;
+      continue;
     }
     taken.add(split.link);
     out.push({ ...base(split.link, 'block', bq), excerpt: plainText(quote), blockquote: bq, quote });
-  });
+  }
 
-  visit(tree, 'link', (link) => {
-    if (taken.has(link) || !sourceOf(link)) return;
+  for (const link of links) {
+    if (taken.has(link) || !sourceOf(link)) continue;
     const text = plainText(link);
     const inner = unquote(text);
     const problem =
@@ -232,7 +247,7 @@ export function collectCitations(tree: Root, fromPath: string, lineOffset = 0): 
     if (problem) out.push({ ...base(link, 'link', link), problem });
     else if (inner !== null) out.push({ ...base(link, 'inline', link), excerpt: inner });
     else out.push(base(link, 'link', link));
-  });
+  }
 
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -7,10 +7,9 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { z } from 'astro/zod';
 import { parseFile, type ParsedFile } from './frontmatter.ts';
-import { deepestNode, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks } from './markdown.ts';
+import { deepestNode, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, walk } from './markdown.ts';
 import { collectCitations, resolveContentLink, type Citation } from './citations.ts';
 import { indexSource, matchExcerpt, type BlockRange, type MatchResult, type SourceIndex } from './matcher.ts';
 import { excerptId } from './excerpt-id.ts';
@@ -329,7 +328,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   for (const collection of ['sources', 'claims', 'pages'] as const) {
     for (const entry of (corpus[collection] as Map<string, Entry<{ draft: boolean }>>).values()) {
       const file = display(join(dir, entry.path));
-      visit(trees.get(entry.path)!, (node) => {
+      walk(trees.get(entry.path)!, (node) => {
         if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
         const line = (node.position?.start.line ?? 1) + entry.bodyLineOffset;
         const column = node.position?.start.column ?? 1;

@@ -7,9 +7,9 @@
  */
 import { relative, sep } from 'node:path';
 import { statSync } from 'node:fs';
-import type { Root, Link, Parent, PhrasingContent, RootContent, Nodes } from 'mdast';
-import { visit, SKIP } from 'unist-util-visit';
+import type { Root, Link, PhrasingContent, RootContent, Nodes } from 'mdast';
 import { collectCitations, resolveContentLink } from '../lib/citations.ts';
+import { walk } from '../lib/markdown.ts';
 import { getCorpus } from '../lib/corpus-cache.ts';
 import { excerptLinks, resolveCitations, STANCE_LABELS } from '../lib/excerpt-links.ts';
 import { internalHref, paths } from '../lib/site-url.ts';
@@ -46,16 +46,11 @@ function modifiedAt(path: string): number {
 
 export default function remarkCitations(options: RemarkCitationsOptions) {
   return (tree: Root, file: { path?: string }) => {
-    visit(tree, 'html', (_node, index, parent) => {
-      if (parent && index !== undefined) {
-        parent.children.splice(index, 1);
-        return [SKIP, index];
-      }
-      return undefined;
-    });
-    // A body sits under its page's own <h1>: a `# heading` in it becomes an <h2>.
-    visit(tree, 'heading', (h) => {
-      if (h.depth === 1) h.depth = 2;
+    walk(tree, (node) => {
+      if (!('children' in node)) return;
+      if ((node.children as Nodes[]).some((c) => c.type === 'html')) node.children = (node.children as Nodes[]).filter((c) => c.type !== 'html') as never;
+      // A body sits under its page's own <h1>: a `# heading` in it becomes an <h2>.
+      if (node.type === 'heading' && node.depth === 1) node.depth = 2;
     });
     if (!file.path) return;
     const rel = relative(options.contentDir, file.path).split(sep).join('/');
@@ -120,16 +115,17 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         }
       });
       if (inlineAfter.size) {
-        visit(tree, 'link', (node, index, parent: Parent | undefined) => {
-          const extra = inlineAfter.get(node);
-          if (!extra || !parent || index === undefined) return undefined;
-          parent.children.splice(index + 1, 0, extra as never);
-          return [SKIP, index + 2];
+        walk(tree, (node) => {
+          if (!('children' in node) || !(node.children as Nodes[]).some((c) => inlineAfter.has(c as Link))) return;
+          node.children = (node.children as Nodes[]).flatMap((c) => {
+            const extra = inlineAfter.get(c as Link);
+            return extra ? [c, extra] : [c];
+          }) as never;
         });
       }
     }
 
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'definition') return;
       const target = resolveContentLink(rel, node.url);
       if (!target || target.collection === 'other') return;
