@@ -24,6 +24,13 @@ export interface RemarkCitationsOptions {
   digest?: string;
 }
 
+/**
+ * The words an excerpt's caption and links add to every claim page ("Supports the claim", "In
+ * the source", "In the original"): not what a reader searches for, and a tenth of what Pagefind
+ * indexed on a claim page.
+ */
+const UNSEARCHED = { dataPagefindIgnore: '' };
+
 type Custom = { type: string; data?: Record<string, unknown>; children?: unknown[] };
 const el = (tagName: string, props: Record<string, unknown>, children: unknown[]): Nodes =>
   ({ type: `x-${tagName}`, data: { hName: tagName, hProperties: props }, children }) as Custom as unknown as Nodes;
@@ -82,12 +89,12 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
               ...(s.published ? [text(', '), el('time', { dateTime: s.published }, [text(formatDay(s.published, lang))])] : []),
             ]),
             text(' '),
-            el('span', { className: ['stance', stanceClass] }, [text(STANCE_LABELS[c.stance])]),
+            el('span', { className: ['stance', stanceClass], ...UNSEARCHED }, [text(STANCE_LABELS[c.stance])]),
             text(' '),
-            link(links.sourceHref, [text('In the source')], { className: ['excerpt-link'] }),
+            link(links.sourceHref, [text('In the source')], { className: ['excerpt-link'], ...UNSEARCHED }),
           ];
           if (links.originalHref) {
-            caption.push(text(' '), link(links.originalHref, [text('In the original')], { className: ['excerpt-link', 'excerpt-original'] }));
+            caption.push(text(' '), link(links.originalHref, [text('In the original')], { className: ['excerpt-link', 'excerpt-original'], ...UNSEARCHED }));
           }
           const bq = c.blockquote! as unknown as Custom;
           const quote = c.quote!;
@@ -103,12 +110,13 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
           l.title = null;
           l.data = { hProperties: { className: ['excerpt', 'excerpt-inline', stanceClass], title: `${STANCE_LABELS[c.stance]} · ${source.data.outlet}` } };
           // The underline style shows the stance; a title is not read by every screen reader, so say it in the link too.
-          l.children.push(el('span', { className: ['visually-hidden'] }, [text(` (${STANCE_LABELS[c.stance].toLowerCase()}, ${source.data.outlet})`)]) as PhrasingContent);
+          l.children.push(el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [text(` (${STANCE_LABELS[c.stance].toLowerCase()}, ${source.data.outlet})`)]) as PhrasingContent);
           if (links.originalHref) {
             inlineAfter.set(
               l,
               link(links.originalHref, [el('span', { ariaHidden: 'true' }, [text('↗')]) as PhrasingContent, el('span', { className: ['visually-hidden'] }, [text(` in the original at ${source.data.outlet}`)]) as PhrasingContent], {
                 className: ['excerpt-original-inline'],
+                ...UNSEARCHED,
               }),
             );
           }
