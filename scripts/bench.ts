@@ -170,7 +170,9 @@ async function main(): Promise<void> {
     log('build…');
     const dist = join(out, 'dist');
     // A new desk's first build: no share card cached yet (they are kept across real builds).
-    const buildEnv = { ...env, CARD_CACHE_DIR: join(out, 'cards') };
+    // With --warm-cards, one cache for every bench run: cards are keyed by what they show, so a
+    // run with the same seed reuses the last one's and only draws what changed.
+    const buildEnv = { ...env, CARD_CACHE_DIR: args.warmCards ? join(root, 'node_modules/.cache/factcheck-bench-cards') : join(out, 'cards') };
     if (args.warmCards) {
       // A desk's later builds: every card already in the cache. Drawn here, untimed, with the build's own code.
       log('share cards… (untimed: --warm-cards)');
