@@ -16,7 +16,9 @@ import { getCorpus } from './lib/corpus-cache.ts';
 import { claimSchema, pageSchema, sourceSchema } from './lib/schema.ts';
 
 const dir = contentDir();
-const from = (sub: string) => glob({ pattern: '*.md', base: join(dir, sub) });
+// No page reads an entry's raw body (excerpts and sources come from the corpus): not keeping it
+// takes the Markdown of every claim out of the data store and the bundle.
+const from = (sub: string) => glob({ pattern: '*.md', base: join(dir, sub), retainBody: false });
 
 export const collections = {
   sources: defineCollection({
