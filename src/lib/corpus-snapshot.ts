@@ -4,9 +4,9 @@
  * 6 s for a desk of 5,000 claims, most of it the second time for nothing when
  * a build follows a check of the same files (CI, the bench, an editor's
  * check-then-build). The snapshot is keyed by everything the corpus depends on:
- * every content file's path and bytes, the code that reads them (src/lib) and
- * where problems are reported from; any change misses and the folder is read
- * again. Only the latest snapshot is kept.
+ * every content file's path and bytes, the code that reads them (src/lib and
+ * the locked versions of its packages) and where problems are reported from;
+ * any change misses and the folder is read again. Only the latest snapshot is kept.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,12 +31,14 @@ function hashFolder(hash: ReturnType<typeof createHash>, dir: string, depth = 1)
   }
 }
 
-/** A digest of the content folder (files one folder deep, as loadCorpus reads them), the corpus code and the options; null when the code is not on disk (inside a bundle). */
+/** A digest of the content folder (files one folder deep, as loadCorpus reads them), the corpus code, its packages and the options; null when the code is not on disk (inside a bundle). */
 export function corpusKey(dir: string, displayBase: string): string | null {
   if (!existsSync(join(CODE, 'corpus.ts'))) return null;
   const hash = createHash('sha256');
   hash.update(`${resolve(dir)}\0${resolve(displayBase)}\0${process.version}`);
   hashFolder(hash, CODE, 0);
+  const lock = join(CODE, '../../package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
   hashFolder(hash, dir);
   return hash.digest('hex').slice(0, 32);
 }
