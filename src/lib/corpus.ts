@@ -11,7 +11,7 @@ import type { z } from 'astro/zod';
 import { parseFile, type ParsedFile } from './frontmatter.ts';
 import { deepestNode, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, walk } from './markdown.ts';
 import { collectCitations, resolveContentLink, type Citation } from './citations.ts';
-import { indexSource, matchExcerpt, type BlockRange, type MatchResult, type SourceIndex } from './matcher.ts';
+import { indexSource, matchExcerpt, type BlockRange, type MatchResult, type SourceBlock, type SourceIndex } from './matcher.ts';
 import { excerptId } from './excerpt-id.ts';
 import { makeScale, findVerdict, type Scale } from './verdicts.ts';
 import {
@@ -209,8 +209,12 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   };
 
   const parsedFiles = new Map<string, ParsedFile>();
-  // Each body's tree, by path, for the checks below: the corpus itself keeps none (parsing again is cheaper than holding them all).
-  const trees = new Map<string, Root>();
+  // What the checks below need of each body's tree, taken as soon as it is parsed so that no tree
+  // outlives its file: holding all of them made every garbage collection walk the whole corpus.
+  type Anchor = { type: 'link' | 'definition' | 'image'; url: string; line: number; column: number };
+  const anchors = new Map<string, Anchor[]>();
+  const citations = new Map<string, Citation[]>();
+  const blocks = new Map<string, SourceBlock[]>();
   for (const collection of ['sources', 'claims', 'pages'] as const) {
     // Nothing in a content folder may be skipped without a word: the site would silently lack it.
     for (const stray of strayEntries(join(dir, collection))) {
@@ -283,7 +287,15 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
       }
       const entry = { collection, slug, path: rel, data, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset };
       (corpus[collection] as Map<string, Entry<unknown>>).set(slug, entry);
-      trees.set(rel, tree);
+      // Links first: collectCitations turns reference-style citations into links.
+      const found: Anchor[] = [];
+      walk(tree, (node) => {
+        if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
+        found.push({ type: node.type, url: node.url, line: (node.position?.start.line ?? 1) + parsed.bodyLineOffset, column: node.position?.start.column ?? 1 });
+      });
+      anchors.set(rel, found);
+      citations.set(rel, collectCitations(tree, rel, parsed.bodyLineOffset).map(({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest as Citation));
+      if (collection === 'sources') blocks.set(rel, sourceBlocks(tree));
       takeSlug(collection, slug, rel, { line: 1, column: 1 }, 'the slug');
       if (data.draft === true) corpus.stats.drafts++;
     }
@@ -318,7 +330,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const sourceIndex = (slug: string): SourceIndex => {
     let idx = corpus.indexes.get(slug);
     if (!idx) {
-      idx = indexSource(sourceBlocks(trees.get(corpus.sources.get(slug)!.path)!));
+      idx = indexSource(blocks.get(corpus.sources.get(slug)!.path)!);
       corpus.indexes.set(slug, idx);
     }
     return idx;
@@ -328,23 +340,21 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   for (const collection of ['sources', 'claims', 'pages'] as const) {
     for (const entry of (corpus[collection] as Map<string, Entry<{ draft: boolean }>>).values()) {
       const file = display(join(dir, entry.path));
-      walk(trees.get(entry.path)!, (node) => {
-        if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
-        const line = (node.position?.start.line ?? 1) + entry.bodyLineOffset;
-        const column = node.position?.start.column ?? 1;
+      for (const node of anchors.get(entry.path)!) {
+        const { line, column } = node;
         // A javascript: (or data:, vbscript:) link is code, like a <script>; browsers ignore
         // tabs, line breaks and leading spaces in a URL, so those do not hide the scheme.
         const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(node.url.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
         if (scheme && !SAFE_SCHEMES.has(scheme)) {
           problems.push({ file, line, column, message: `the link \`${node.url.slice(0, 40).replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\` uses the ${scheme}: scheme; links must be http(s), mailto or relative` });
-          return;
+          continue;
         }
-        if (node.type === 'image') return;
+        if (node.type === 'image') continue;
         const target = resolveContentLink(entry.path, node.url);
-        if (!target) return;
+        if (!target) continue;
         if (target.collection === 'other') {
           problems.push({ file, line, column, message: `the link \`${node.url}\` does not point to a file in sources/, claims/ or pages/` });
-          return;
+          continue;
         }
         const found = (corpus[target.collection] as Map<string, Entry<{ draft: boolean }>>).get(target.slug);
         if (!found) {
@@ -352,7 +362,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
         } else if (found.data.draft && !entry.data.draft) {
           problems.push({ file, line, column, message: `the link \`${node.url}\` points to a draft (${target.path}), which is never published` });
         }
-      });
+      }
     }
   }
 
@@ -395,7 +405,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   for (const collection of ['pages', 'sources'] as const) {
     for (const entry of (corpus[collection] as Map<string, Entry<unknown>>).values()) {
       const file = display(join(dir, entry.path));
-      for (const c of collectCitations(trees.get(entry.path)!, entry.path, entry.bodyLineOffset)) verify(c, file);
+      for (const c of citations.get(entry.path)!) verify(c, file);
     }
   }
 
@@ -418,9 +428,8 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
       }
     });
     const resolved: ResolvedCitation[] = [];
-    for (const c of collectCitations(trees.get(claim.path)!, claim.path, claim.bodyLineOffset)) {
-      const { link: _l, blockquote: _b, quote: _q, ...rest } = c;
-      const r: ResolvedCitation = rest;
+    for (const c of citations.get(claim.path)!) {
+      const r: ResolvedCitation = { ...c };
       resolved.push(r);
       const result = verify(c, file);
       if (result?.ok) {
