@@ -13,6 +13,7 @@ import { deepestNode, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, walk } 
 import { collectCitations, resolveContentLink, type Citation } from './citations.ts';
 import { indexSource, matchExcerpt, type BlockRange, type MatchResult, type SourceBlock, type SourceIndex } from './matcher.ts';
 import { excerptId } from './excerpt-id.ts';
+import { readContentFiles } from './corpus-workers.ts';
 import { makeScale, findVerdict, type Scale } from './verdicts.ts';
 import {
   SLUG,
@@ -174,6 +175,104 @@ export function loadSite(dir: string, display: (abs: string) => string, problems
   return result.data;
 }
 
+/** A link, definition or image of a body, for the link checks over the whole folder. */
+export interface Anchor {
+  type: 'link' | 'definition' | 'image';
+  url: string;
+  line: number;
+  column: number;
+}
+
+/** What one content file gives the checks over the whole folder; `entry` is absent when the file cannot be an entry. */
+export interface FileReading {
+  problems: Problem[];
+  entry?: { slug: string; data: unknown; body: string; bodyLineOffset: number; anchors: Anchor[]; citations: Citation[]; blocks?: SourceBlock[] };
+}
+
+/**
+ * Reads and checks one file on its own (name, encoding, front matter, schema,
+ * Markdown), and keeps of its tree only what the checks over the whole folder
+ * need. Files are independent here, so worker threads can read them side by side.
+ */
+export function readContentFile(dir: string, collection: Collection, name: string, displayBase: string): FileReading {
+  const problems: Problem[] = [];
+  const rel = `${collection}/${name}`;
+  const abs = join(dir, rel);
+  const file = relative(displayBase, abs) || abs;
+  const slug = name.slice(0, -3);
+  if (!SLUG.test(slug)) {
+    problems.push({ file, line: 1, column: 1, message: `file name \`${name}\` is not a valid slug: use lowercase letters, digits and - (e.g. ${slugHint(slug)}.md)` });
+    return { problems };
+  }
+  if (collection === 'pages' && RESERVED_PAGE_SLUGS.has(slug)) {
+    problems.push({ file, line: 1, column: 1, message: `the page slug \`${slug}\` is reserved for a page the site generates; rename the file` });
+    return { problems };
+  }
+  let raw: string;
+  try {
+    const buf = readFileSync(abs);
+    raw = UTF8.decode(buf);
+  } catch {
+    problems.push({ file, line: 1, column: 1, message: 'the file is not valid UTF-8 text' });
+    return { problems };
+  }
+  const parsed = parseFile(raw);
+  for (const e of parsed.errors) problems.push({ file, ...e });
+  if (parsed.errors.length) return { problems };
+  if (!/^---/.test(raw.replace(/^\uFEFF/, ''))) {
+    problems.push({ file, line: 1, column: 1, message: 'the file has no front matter: it must start with a line of --- ' });
+    return { problems };
+  }
+  const result = schemas[collection].safeParse(parsed.data);
+  // A file with bad front matter is still read to the end, so one run lists all its problems.
+  if (!result.success) problems.push(...zodProblems(result.error, parsed, file, parsed.data));
+  const data = (result.success ? result.data : validFields(schemas[collection], parsed.data)) as { draft?: boolean; aliases?: unknown };
+  let tree: Root;
+  try {
+    tree = parseMarkdown(parsed.body);
+  } catch (e) {
+    problems.push({ file, line: parsed.bodyLineOffset + 1, column: 1, message: `the Markdown could not be read: ${(e as Error).message}` });
+    return { problems };
+  }
+  const deepest = deepestNode(tree);
+  if (deepest.depth > MAX_NESTING) {
+    problems.push({
+      file,
+      line: deepest.line + parsed.bodyLineOffset,
+      column: deepest.column,
+      message: `the Markdown is nested ${deepest.depth} levels deep (lists or quotes inside each other); at most ${MAX_NESTING} can be read`,
+    });
+    return { problems };
+  }
+  for (const h of rawHtml(tree)) {
+    problems.push({
+      file,
+      line: h.line + parsed.bodyLineOffset,
+      column: h.column,
+      message: `raw HTML is not allowed in content (found \`${h.value.trim().slice(0, 40)}\`); write plain Markdown`,
+    });
+  }
+  // Links first: collectCitations turns reference-style citations into links.
+  const anchors: Anchor[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
+    anchors.push({ type: node.type, url: node.url, line: (node.position?.start.line ?? 1) + parsed.bodyLineOffset, column: node.position?.start.column ?? 1 });
+  });
+  const citations = collectCitations(tree, rel, parsed.bodyLineOffset).map(({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest as Citation);
+  return {
+    problems,
+    entry: {
+      slug,
+      data,
+      body: parsed.body,
+      bodyLineOffset: parsed.bodyLineOffset,
+      anchors,
+      citations,
+      ...(collection === 'sources' ? { blocks: sourceBlocks(tree) } : {}),
+    },
+  };
+}
+
 export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const base = options.displayBase ?? process.cwd();
   const display = (abs: string) => relative(base, abs) || abs;
@@ -199,19 +298,26 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
 
   // Every entry in the same URL space must have its own slug: file names and aliases alike.
   const claimed = { sources: new Map<string, string>(), claims: new Map<string, string>(), pages: new Map<string, string>() };
-  const takeSlug = (collection: Collection, slug: string, owner: string, at: { line: number; column: number }, what: string) => {
+  type At = { line: number; column: number };
+  const takeSlug = (collection: Collection, slug: string, owner: string, at: At | (() => At), what: string) => {
     const other = claimed[collection].get(slug);
     if (other !== undefined && other !== owner) {
-      problems.push({ file: display(join(dir, owner)), ...at, message: `${what} \`${slug}\` is already used by ${other}` });
+      problems.push({ file: display(join(dir, owner)), ...(typeof at === 'function' ? at() : at), message: `${what} \`${slug}\` is already used by ${other}` });
       return;
     }
     claimed[collection].set(slug, owner);
   };
 
-  const parsedFiles = new Map<string, ParsedFile>();
-  // What the checks below need of each body's tree, taken as soon as it is parsed so that no tree
-  // outlives its file: holding all of them made every garbage collection walk the whole corpus.
-  type Anchor = { type: 'link' | 'definition' | 'image'; url: string; line: number; column: number };
+  // Where a front-matter field is, for the problems found below: the file's front matter is parsed
+  // again for it (files are read in worker threads, and a parsed document does not travel).
+  const frontMatter = new Map<string, ParsedFile>();
+  const locate = (rel: string, path: readonly PropertyKey[]) => {
+    let parsed = frontMatter.get(rel);
+    if (!parsed) frontMatter.set(rel, (parsed = parseFile(readFileSync(join(dir, rel), 'utf8'))));
+    return parsed.locate(path);
+  };
+  const readings: { collection: Collection; name: string }[] = [];
+  // What the checks below need of each body: its tree is dropped as soon as it is read.
   const anchors = new Map<string, Anchor[]>();
   const citations = new Map<string, Citation[]>();
   const blocks = new Map<string, SourceBlock[]>();
@@ -227,98 +333,42 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
           : `${collection}/${stray.name} is not read: content files end in .md (rename it to ${stray.name.replace(/\.[^.]+$/, '')}.md)`,
       });
     }
-    for (const name of listMarkdown(join(dir, collection))) {
-      const rel = `${collection}/${name}`;
-      const abs = join(dir, rel);
-      const file = display(abs);
-      const slug = name.slice(0, -3);
-      if (!SLUG.test(slug)) {
-        problems.push({ file, line: 1, column: 1, message: `file name \`${name}\` is not a valid slug: use lowercase letters, digits and - (e.g. ${slugHint(slug)}.md)` });
-        continue;
-      }
-      if (collection === 'pages' && RESERVED_PAGE_SLUGS.has(slug)) {
-        problems.push({ file, line: 1, column: 1, message: `the page slug \`${slug}\` is reserved for a page the site generates; rename the file` });
-        continue;
-      }
-      let raw: string;
-      try {
-        const buf = readFileSync(abs);
-        raw = UTF8.decode(buf);
-      } catch {
-        problems.push({ file, line: 1, column: 1, message: 'the file is not valid UTF-8 text' });
-        continue;
-      }
-      const parsed = parseFile(raw);
-      parsedFiles.set(rel, parsed);
-      for (const e of parsed.errors) problems.push({ file, ...e });
-      if (parsed.errors.length) continue;
-      if (!/^---/.test(raw.replace(/^\uFEFF/, ''))) {
-        problems.push({ file, line: 1, column: 1, message: 'the file has no front matter: it must start with a line of --- ' });
-        continue;
-      }
-      const result = schemas[collection].safeParse(parsed.data);
-      // A file with bad front matter is still read to the end, so one run lists all its problems.
-      if (!result.success) problems.push(...zodProblems(result.error, parsed, file, parsed.data));
-      const data = (result.success ? result.data : validFields(schemas[collection], parsed.data)) as { draft?: boolean; aliases?: unknown };
-      let tree: Root;
-      try {
-        tree = parseMarkdown(parsed.body);
-      } catch (e) {
-        problems.push({ file, line: parsed.bodyLineOffset + 1, column: 1, message: `the Markdown could not be read: ${(e as Error).message}` });
-        continue;
-      }
-      const deepest = deepestNode(tree);
-      if (deepest.depth > MAX_NESTING) {
-        problems.push({
-          file,
-          line: deepest.line + parsed.bodyLineOffset,
-          column: deepest.column,
-          message: `the Markdown is nested ${deepest.depth} levels deep (lists or quotes inside each other); at most ${MAX_NESTING} can be read`,
-        });
-        continue;
-      }
-      for (const h of rawHtml(tree)) {
-        problems.push({
-          file,
-          line: h.line + parsed.bodyLineOffset,
-          column: h.column,
-          message: `raw HTML is not allowed in content (found \`${h.value.trim().slice(0, 40)}\`); write plain Markdown`,
-        });
-      }
-      const entry = { collection, slug, path: rel, data, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset };
-      (corpus[collection] as Map<string, Entry<unknown>>).set(slug, entry);
-      // Links first: collectCitations turns reference-style citations into links.
-      const found: Anchor[] = [];
-      walk(tree, (node) => {
-        if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
-        found.push({ type: node.type, url: node.url, line: (node.position?.start.line ?? 1) + parsed.bodyLineOffset, column: node.position?.start.column ?? 1 });
-      });
-      anchors.set(rel, found);
-      citations.set(rel, collectCitations(tree, rel, parsed.bodyLineOffset).map(({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest as Citation));
-      if (collection === 'sources') blocks.set(rel, sourceBlocks(tree));
-      takeSlug(collection, slug, rel, { line: 1, column: 1 }, 'the slug');
-      if (data.draft === true) corpus.stats.drafts++;
-    }
+    const names = listMarkdown(join(dir, collection));
+    readings.push(...names.map((name) => ({ collection, name })));
   }
+  const read = readContentFiles(dir, readings, base);
+  readings.forEach(({ collection, name }, i) => {
+    const { problems: own, entry: found } = read[i]!;
+    problems.push(...own);
+    if (!found) return;
+    const rel = `${collection}/${name}`;
+    const entry = { collection, slug: found.slug, path: rel, data: found.data, body: found.body, bodyLineOffset: found.bodyLineOffset };
+    (corpus[collection] as Map<string, Entry<unknown>>).set(found.slug, entry);
+    anchors.set(rel, found.anchors);
+    citations.set(rel, found.citations);
+    if (found.blocks) blocks.set(rel, found.blocks);
+    takeSlug(collection, found.slug, rel, { line: 1, column: 1 }, 'the slug');
+    if ((found.data as { draft?: boolean }).draft === true) corpus.stats.drafts++;
+  });
   // Aliases after all slugs, so the message names the file that holds the slug.
   for (const collection of ['sources', 'claims', 'pages'] as const) {
     for (const entry of (corpus[collection] as Map<string, Entry<{ aliases?: string[] }>>).values()) {
       const listed = new Set<string>();
       entry.data.aliases?.forEach((alias, i) => {
-        const at = parsedFiles.get(entry.path)!.locate(['aliases', i]);
+        const at = () => locate(entry.path, ['aliases', i]);
         const file = display(join(dir, entry.path));
         // An alias that repeats the slug would put a redirect to itself at the page's own URL.
         if (alias === entry.slug) {
-          problems.push({ file, ...at, message: `the alias \`${alias}\` is this file's own slug; list only old slugs` });
+          problems.push({ file, ...at(), message: `the alias \`${alias}\` is this file's own slug; list only old slugs` });
           return;
         }
         if (listed.has(alias)) {
-          problems.push({ file, ...at, message: `the alias \`${alias}\` is listed twice` });
+          problems.push({ file, ...at(), message: `the alias \`${alias}\` is listed twice` });
           return;
         }
         listed.add(alias);
         if (collection === 'pages' && RESERVED_PAGE_SLUGS.has(alias)) {
-          problems.push({ file: display(join(dir, entry.path)), ...at, message: `the alias \`${alias}\` is reserved for a page the site generates` });
+          problems.push({ file: display(join(dir, entry.path)), ...at(), message: `the alias \`${alias}\` is reserved for a page the site generates` });
         } else takeSlug(collection, alias, entry.path, at, 'the alias');
       });
     }
@@ -411,20 +461,19 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
 
   for (const claim of corpus.claims.values()) {
     const file = display(join(dir, claim.path));
-    const parsed = parsedFiles.get(claim.path)!;
     if (claim.data.verdict !== undefined && !findVerdict(scale, claim.data.verdict)) {
       problems.push({
         file,
-        ...parsed.locate(['verdict']),
+        ...locate(claim.path, ['verdict']),
         message: `unknown verdict \`${claim.data.verdict}\`; the scale has ${scale.verdicts.map((v) => v.id).join(', ')}`,
       });
     }
     claim.data.appearance?.forEach((slug, i) => {
       const appeared = corpus.sources.get(slug);
       if (!appeared) {
-        problems.push({ file, ...parsed.locate(['appearance', i]), message: `appearance \`${slug}\` is not a source (no sources/${slug}.md)` });
+        problems.push({ file, ...locate(claim.path, ['appearance', i]), message: `appearance \`${slug}\` is not a source (no sources/${slug}.md)` });
       } else if (appeared.data.draft && !claim.data.draft) {
-        problems.push({ file, ...parsed.locate(['appearance', i]), message: `appearance \`${slug}\` is a draft, which is never published` });
+        problems.push({ file, ...locate(claim.path, ['appearance', i]), message: `appearance \`${slug}\` is a draft, which is never published` });
       }
     });
     const resolved: ResolvedCitation[] = [];
