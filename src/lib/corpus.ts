@@ -13,7 +13,7 @@ import { deepestNode, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, walk } 
 import { collectCitations, resolveContentLink, type Citation } from './citations.ts';
 import { indexSource, matchExcerpt, type BlockRange, type MatchResult, type SourceBlock, type SourceIndex } from './matcher.ts';
 import { excerptId } from './excerpt-id.ts';
-import { readContentFiles } from './corpus-workers.ts';
+import { readContentFiles, type FileJob } from './corpus-workers.ts';
 import { makeScale, findVerdict, type Scale } from './verdicts.ts';
 import {
   SLUG,
@@ -316,7 +316,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     if (!parsed) frontMatter.set(rel, (parsed = parseFile(readFileSync(join(dir, rel), 'utf8'))));
     return parsed.locate(path);
   };
-  const readings: { collection: Collection; name: string }[] = [];
+  const readings: FileJob[] = [];
   // What the checks below need of each body: its tree is dropped as soon as it is read.
   const anchors = new Map<string, Anchor[]>();
   const citations = new Map<string, Citation[]>();
