@@ -38,7 +38,10 @@ export interface Entry<D> {
   bodyLineOffset: number;
 }
 
-export interface ResolvedCitation extends Omit<Citation, 'link' | 'blockquote' | 'quote'> {
+/** A citation without its tree nodes: what the checks keep once a body's tree is dropped. */
+export type CitationFound = Omit<Citation, 'link' | 'blockquote' | 'quote'>;
+
+export interface ResolvedCitation extends CitationFound {
   /** Id of the excerpt on the source page, for block and inline excerpts that matched. */
   id?: string;
   ranges?: BlockRange[];
@@ -186,7 +189,7 @@ export interface Anchor {
 /** What one content file gives the checks over the whole folder; `entry` is absent when the file cannot be an entry. */
 export interface FileReading {
   problems: Problem[];
-  entry?: { slug: string; data: unknown; body: string; bodyLineOffset: number; anchors: Anchor[]; citations: Citation[]; blocks?: SourceBlock[] };
+  entry?: { slug: string; data: unknown; body: string; bodyLineOffset: number; anchors: Anchor[]; citations: CitationFound[]; blocks?: SourceBlock[] };
 }
 
 /**
@@ -198,7 +201,7 @@ export function readContentFile(dir: string, collection: Collection, name: strin
   const problems: Problem[] = [];
   const rel = `${collection}/${name}`;
   const abs = join(dir, rel);
-  const file = relative(displayBase, abs) || abs;
+  const file = displayPath(displayBase, abs);
   const slug = name.slice(0, -3);
   if (!SLUG.test(slug)) {
     problems.push({ file, line: 1, column: 1, message: `file name \`${name}\` is not a valid slug: use lowercase letters, digits and - (e.g. ${slugHint(slug)}.md)` });
@@ -258,7 +261,7 @@ export function readContentFile(dir: string, collection: Collection, name: strin
     if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
     anchors.push({ type: node.type, url: node.url, line: (node.position?.start.line ?? 1) + parsed.bodyLineOffset, column: node.position?.start.column ?? 1 });
   });
-  const citations = collectCitations(tree, rel, parsed.bodyLineOffset).map(({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest as Citation);
+  const citations: CitationFound[] = collectCitations(tree, rel, parsed.bodyLineOffset).map(({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest);
   return {
     problems,
     entry: {
@@ -273,9 +276,14 @@ export function readContentFile(dir: string, collection: Collection, name: strin
   };
 }
 
+/** How problems name a file: relative to where the editor is, or absolute when it is that folder itself. */
+function displayPath(base: string, abs: string): string {
+  return relative(base, abs) || abs;
+}
+
 export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const base = options.displayBase ?? process.cwd();
-  const display = (abs: string) => relative(base, abs) || abs;
+  const display = (abs: string) => displayPath(base, abs);
   const problems: Problem[] = [];
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     problems.push({ file: display(dir), line: 1, column: 1, message: 'the content folder does not exist (set CONTENT_DIR or create content/)' });
@@ -319,7 +327,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const readings: FileJob[] = [];
   // What the checks below need of each body: its tree is dropped as soon as it is read.
   const anchors = new Map<string, Anchor[]>();
-  const citations = new Map<string, Citation[]>();
+  const citations = new Map<string, CitationFound[]>();
   const blocks = new Map<string, SourceBlock[]>();
   for (const collection of ['sources', 'claims', 'pages'] as const) {
     // Nothing in a content folder may be skipped without a word: the site would silently lack it.
@@ -368,7 +376,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
         }
         listed.add(alias);
         if (collection === 'pages' && RESERVED_PAGE_SLUGS.has(alias)) {
-          problems.push({ file: display(join(dir, entry.path)), ...at(), message: `the alias \`${alias}\` is reserved for a page the site generates` });
+          problems.push({ file, ...at(), message: `the alias \`${alias}\` is reserved for a page the site generates` });
         } else takeSlug(collection, alias, entry.path, at, 'the alias');
       });
     }
@@ -417,7 +425,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   }
 
   /** Reports a citation's own problems and matches its excerpt; the match, when there is one. */
-  const verify = (c: Citation, file: string): MatchResult | undefined => {
+  const verify = (c: CitationFound, file: string): MatchResult | undefined => {
     if (c.problem) problems.push({ file, line: c.linkLine, column: c.linkColumn, message: c.problem });
     if (c.badStance !== undefined) {
       problems.push({

@@ -95,7 +95,6 @@ export function sourceBlocks(tree: Root): SourceBlock[] {
   return blocks;
 }
 
-/** Every raw HTML node: the format forbids them all. */
 /** Deeper than this, a tree would overflow the stack of the recursive walks over it (walk). */
 export const MAX_NESTING = 100;
 
@@ -111,6 +110,7 @@ export function deepestNode(tree: Root): { depth: number; line: number; column: 
   return best;
 }
 
+/** Every raw HTML node: the format forbids them all. */
 export function rawHtml(tree: Root): { line: number; column: number; value: string }[] {
   const found: { line: number; column: number; value: string }[] = [];
   walk(tree, (node) => {
