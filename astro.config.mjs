@@ -1,11 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from './src/lib/content-dir.ts';
 import { getCorpus } from './src/lib/corpus-cache.ts';
+import { corpusKey, folderDigest } from './src/lib/corpus-snapshot.ts';
 import { resolveSiteUrl, siteLocation } from './src/lib/site-url.ts';
 import { fnv1a } from './src/lib/hash.ts';
 import contentCheck from './src/integrations/content-check.ts';
@@ -21,29 +20,15 @@ const corpus = getCorpus(dir);
 const location = siteLocation(resolveSiteUrl(corpus.site?.url));
 
 /**
- * A digest of the whole content folder. Astro caches rendered Markdown per file,
- * but a claim's excerpts also depend on its sources (links, captions), so any
- * content change must re-render everything: the digest is part of the config,
- * and a changed config clears Astro's content cache.
+ * A digest of the content and of the code that renders it. Astro caches rendered
+ * Markdown per file, but a claim's excerpts also depend on its sources (links,
+ * captions) and on the matcher and plugins (ids, links, captions), so any change
+ * to either must re-render everything: the digest is part of the config, and a
+ * changed config clears Astro's content cache. The corpus snapshot's key already
+ * covers the content folder and src/lib; the remark plugins are added to it.
  */
 function contentDigest() {
-  let all = dir;
-  /** @param {string} file */
-  const add = (file) => {
-    if (existsSync(file) && statSync(file).isFile()) all += `\0${file}\0${readFileSync(file, 'utf8')}`;
-  };
-  add(join(dir, 'site.yml'));
-  for (const sub of ['sources', 'claims', 'pages']) {
-    const d = join(dir, sub);
-    if (existsSync(d)) for (const f of readdirSync(d).sort()) add(join(d, f));
-  }
-  // The code that renders excerpts (ids, links, captions) is part of the output too: a changed
-  // matcher or plugin must not be served from a cache filled by the old one.
-  for (const code of ['src/lib', 'src/remark']) {
-    const d = fileURLToPath(new URL(code, import.meta.url));
-    for (const f of readdirSync(d).sort()) add(join(d, f));
-  }
-  return fnv1a(all);
+  return `${corpusKey(dir, process.cwd())}-${folderDigest(fileURLToPath(new URL('src/remark', import.meta.url)))}`;
 }
 
 export default defineConfig({

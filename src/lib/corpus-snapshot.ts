@@ -31,6 +31,13 @@ function hashFolder(hash: ReturnType<typeof createHash>, dir: string, depth = 1)
   }
 }
 
+/** A digest of the files of a folder (paths and bytes), `depth` folders deep. */
+export function folderDigest(dir: string, depth = 0): string {
+  const hash = createHash('sha256');
+  hashFolder(hash, dir, depth);
+  return hash.digest('hex').slice(0, 32);
+}
+
 /** A digest of the content folder (files one folder deep, as loadCorpus reads them), the corpus code, its packages and the options; null when the code is not on disk (inside a bundle). */
 export function corpusKey(dir: string, displayBase: string): string | null {
   if (!existsSync(join(CODE, 'corpus.ts'))) return null;
