@@ -11,7 +11,7 @@ import type { z } from 'astro/zod';
 import { parseFile, type ParsedFile } from './frontmatter.ts';
 import { deepestNode, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, walk } from './markdown.ts';
 import { collectCitations, resolveContentLink, type Citation } from './citations.ts';
-import { indexSource, matchExcerpt, type BlockRange, type MatchResult, type SourceBlock, type SourceIndex } from './matcher.ts';
+import { indexText, matchExcerpt, sourceText, type BlockRange, type MatchResult, type SourceBlock, type SourceIndex, type SourceText } from './matcher.ts';
 import { excerptId } from './excerpt-id.ts';
 import { readContentFiles, type FileJob } from './corpus-workers.ts';
 import { makeScale, findVerdict, type Scale } from './verdicts.ts';
@@ -34,7 +34,7 @@ export interface Entry<D> {
   /** Path relative to the content folder, e.g. `claims/x.md`. */
   path: string;
   data: D;
-  body: string;
+  /** Lines before the body: add to a body line to get a file line. (The body itself is not kept: pages render from Astro's collections and `texts`.) */
   bodyLineOffset: number;
 }
 
@@ -45,8 +45,6 @@ export interface ResolvedCitation extends CitationFound {
   /** Id of the excerpt on the source page, for block and inline excerpts that matched. */
   id?: string;
   ranges?: BlockRange[];
-  /** The exact source text the excerpt covers. */
-  matchedText?: string;
 }
 
 /** One excerpt as it appears on its source page, with every claim that quotes it. */
@@ -68,8 +66,8 @@ export interface Corpus {
   citations: Map<string, ResolvedCitation[]>;
   /** Excerpts per source slug, in source order. */
   excerpts: Map<string, SourceExcerpt[]>;
-  /** Index of each cited source's text, built once. */
-  indexes: Map<string, SourceIndex>;
+  /** Each source's text, as its page shows it and match offsets refer to. */
+  texts: Map<string, SourceText>;
   problems: Problem[];
   stats: { claims: number; sources: number; pages: number; drafts: number; excerpts: number };
 }
@@ -189,7 +187,7 @@ export interface Anchor {
 /** What one content file gives the checks over the whole folder; `entry` is absent when the file cannot be an entry. */
 export interface FileReading {
   problems: Problem[];
-  entry?: { slug: string; data: unknown; body: string; bodyLineOffset: number; anchors: Anchor[]; citations: CitationFound[]; blocks?: SourceBlock[] };
+  entry?: { slug: string; data: unknown; bodyLineOffset: number; anchors: Anchor[]; citations: CitationFound[]; blocks?: SourceBlock[] };
 }
 
 /**
@@ -267,7 +265,6 @@ export function readContentFile(dir: string, collection: Collection, name: strin
     entry: {
       slug,
       data,
-      body: parsed.body,
       bodyLineOffset: parsed.bodyLineOffset,
       anchors,
       citations,
@@ -299,7 +296,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     pages: new Map(),
     citations: new Map(),
     excerpts: new Map(),
-    indexes: new Map(),
+    texts: new Map(),
     problems,
     stats: { claims: 0, sources: 0, pages: 0, drafts: 0, excerpts: 0 },
   };
@@ -328,7 +325,6 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   // What the checks below need of each body: its tree is dropped as soon as it is read.
   const anchors = new Map<string, Anchor[]>();
   const citations = new Map<string, CitationFound[]>();
-  const blocks = new Map<string, SourceBlock[]>();
   for (const collection of ['sources', 'claims', 'pages'] as const) {
     // Nothing in a content folder may be skipped without a word: the site would silently lack it.
     for (const stray of strayEntries(join(dir, collection))) {
@@ -350,11 +346,11 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     problems.push(...own);
     if (!found) return;
     const rel = `${collection}/${name}`;
-    const entry = { collection, slug: found.slug, path: rel, data: found.data, body: found.body, bodyLineOffset: found.bodyLineOffset };
+    const entry = { collection, slug: found.slug, path: rel, data: found.data, bodyLineOffset: found.bodyLineOffset };
     (corpus[collection] as Map<string, Entry<unknown>>).set(found.slug, entry);
     anchors.set(rel, found.anchors);
     citations.set(rel, found.citations);
-    if (found.blocks) blocks.set(rel, found.blocks);
+    if (found.blocks) corpus.texts.set(found.slug, sourceText(found.blocks));
     takeSlug(collection, found.slug, rel, { line: 1, column: 1 }, 'the slug');
     if ((found.data as { draft?: boolean }).draft === true) corpus.stats.drafts++;
   });
@@ -385,12 +381,11 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   corpus.stats.sources = corpus.sources.size;
   corpus.stats.pages = corpus.pages.size;
 
+  // Normalised texts are kept only while matching: the corpus outlives the check (snapshot, build).
+  const indexes = new Map<string, SourceIndex>();
   const sourceIndex = (slug: string): SourceIndex => {
-    let idx = corpus.indexes.get(slug);
-    if (!idx) {
-      idx = indexSource(blocks.get(corpus.sources.get(slug)!.path)!);
-      corpus.indexes.set(slug, idx);
-    }
+    let idx = indexes.get(slug);
+    if (!idx) indexes.set(slug, (idx = indexText(corpus.texts.get(slug)!)));
     return idx;
   };
 
@@ -492,7 +487,6 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
       if (result?.ok) {
         r.id = excerptId(c.excerpt!);
         r.ranges = result.ranges;
-        r.matchedText = result.text;
         const list = corpus.excerpts.get(c.source) ?? [];
         let ex = list.find((e) => e.id === r.id);
         if (!ex) {

@@ -20,7 +20,7 @@ export interface ExcerptLinks {
 
 /** Offsets in the source index's joined text covered by the ranges (first start to last end). */
 export function joinedSpan(corpus: Corpus, source: string, ranges: BlockRange[]): { text: string; start: number; end: number } | null {
-  const index = corpus.indexes.get(source);
+  const index = corpus.texts.get(source);
   const first = ranges[0];
   const last = ranges[ranges.length - 1];
   if (!index || !first || !last) return null;

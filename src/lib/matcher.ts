@@ -15,12 +15,17 @@ export interface SourceBlock {
   line?: number;
 }
 
-export interface SourceIndex {
+/** A source's text as blocks, and joined into one string that match offsets refer to. */
+export interface SourceText {
   blocks: SourceBlock[];
   /** The blocks joined by blank lines: the "original text" the offsets below refer to. */
   joined: string;
   /** Offset in `joined` at which each block starts. */
   blockStarts: number[];
+}
+
+/** What matching needs of a source: its text and that text normalised (only while matching: four bytes a character). */
+export interface SourceIndex extends SourceText {
   norm: Normalized;
   /** Word spans in the normalised text, built on first use by the closest-passage search. */
   words?: { start: number; end: number; word: string }[];
@@ -64,7 +69,7 @@ export const INSERTION_MAX_WORDS = 12;
 const ELISION = /\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\./g;
 const INSERTION = /\[[^[\]]*\]/g;
 
-export function indexSource(blocks: SourceBlock[]): SourceIndex {
+export function sourceText(blocks: SourceBlock[]): SourceText {
   const blockStarts: number[] = [];
   let joined = '';
   for (const b of blocks) {
@@ -72,7 +77,15 @@ export function indexSource(blocks: SourceBlock[]): SourceIndex {
     blockStarts.push(joined.length);
     joined += b.text;
   }
-  return { blocks, joined, blockStarts, norm: normalize(joined) };
+  return { blocks, joined, blockStarts };
+}
+
+export function indexText(text: SourceText): SourceIndex {
+  return { ...text, norm: normalize(text.joined) };
+}
+
+export function indexSource(blocks: SourceBlock[]): SourceIndex {
+  return indexText(sourceText(blocks));
 }
 
 /** Splits an excerpt into normalised literal segments and the gaps (elisions, insertions) between them. */
