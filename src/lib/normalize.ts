@@ -10,6 +10,11 @@ const QUOTES: Record<string, string> = {
   '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"',
 };
 const DASHES = new Set(['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015']);
+/** Curly quotes and dashes by character code, for the common case of one without combining marks. */
+const QUICK_FOLD = new Map<number, number>([
+  ...Object.entries(QUOTES).map(([c, q]): [number, number] => [c.charCodeAt(0), q.charCodeAt(0)]),
+  ...[...DASHES].map((d): [number, number] => [d.charCodeAt(0), 45]),
+]);
 const COMBINING = /\p{M}/u;
 const SPACE = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]/u;
 
@@ -38,21 +43,51 @@ function foldCluster(cluster: string): string {
   return out.toLowerCase().replace(/\u03C2/g, '\u03C3');
 }
 
+const UTF16 = new TextDecoder('utf-16le');
+
+/** A string from UTF-16 code units; the decoder would replace a lone surrogate, so text with one is built by hand. */
+function fromCodes(codes: Uint16Array, wellFormed: boolean): string {
+  if (wellFormed) return UTF16.decode(codes);
+  let s = '';
+  for (let k = 0; k < codes.length; k++) s += String.fromCharCode(codes[k]!);
+  return s;
+}
+
 export function normalize(original: string): Normalized {
-  let text = '';
+  // Character codes and their origins go into typed arrays, turned into a string once at the end:
+  // appending to a string one character at a time was most of the cost of indexing a source.
   // One slot per original character is enough unless NFKC expands (ﬁ → fi); grow then.
+  let out = new Uint16Array(original.length + 1);
   let map = new Int32Array(original.length + 1);
   let len = 0;
+  const room = (extra: number) => {
+    if (len + extra + 1 <= map.length) return;
+    const size = Math.max(map.length * 2, len + extra + 1);
+    const biggerOut = new Uint16Array(size);
+    biggerOut.set(out);
+    out = biggerOut;
+    const biggerMap = new Int32Array(size);
+    biggerMap.set(map);
+    map = biggerMap;
+  };
   const put = (s: string, at: number) => {
-    if (len + s.length + 1 > map.length) {
-      const bigger = new Int32Array(Math.max(map.length * 2, len + s.length + 1));
-      bigger.set(map);
-      map = bigger;
+    room(s.length);
+    for (let k = 0; k < s.length; k++) {
+      out[len] = s.charCodeAt(k);
+      map[len++] = at;
     }
-    for (let k = 0; k < s.length; k++) map[len++] = at;
-    text += s;
   };
   let pendingSpace = -1; // offset of the first white space of a run not yet written
+  const flushSpace = () => {
+    if (pendingSpace >= 0) {
+      if (len > 0) {
+        room(1);
+        out[len] = 32;
+        map[len++] = pendingSpace;
+      }
+      pendingSpace = -1;
+    }
+  };
   let i = 0;
   const n = original.length;
   while (i < n) {
@@ -64,11 +99,19 @@ export function normalize(original: string): Normalized {
         i++;
         continue;
       }
-      if (pendingSpace >= 0) {
-        if (len > 0) put(' ', pendingSpace);
-        pendingSpace = -1;
-      }
-      put(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : original[i]!, i);
+      flushSpace();
+      if (len + 2 > map.length) room(1);
+      out[len] = code >= 65 && code <= 90 ? code + 32 : code;
+      map[len++] = i;
+      i++;
+      continue;
+    }
+    const quick = QUICK_FOLD.get(code);
+    if (quick !== undefined && !(i + 1 < n && original.charCodeAt(i + 1) >= 0x300)) {
+      flushSpace();
+      if (len + 2 > map.length) room(1);
+      out[len] = quick;
+      map[len++] = i;
       i++;
       continue;
     }
@@ -89,15 +132,12 @@ export function normalize(original: string): Normalized {
       ch += c;
       j += w;
     }
-    if (pendingSpace >= 0) {
-      if (len > 0) put(' ', pendingSpace);
-      pendingSpace = -1;
-    }
+    flushSpace();
     put(foldCluster(ch), i);
     i = j;
   }
   map[len] = n;
-  return { text, map: map.subarray(0, len + 1) };
+  return { text: fromCodes(out.subarray(0, len), original.isWellFormed()), map: map.subarray(0, len + 1) };
 }
 
 /** The comparison form alone, for short strings such as excerpts. */

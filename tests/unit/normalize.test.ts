@@ -77,3 +77,18 @@ describe('splitsWord', () => {
     expect(splitsWord('\u662F', '\u4E2D')).toBe(false); // 是中
   });
 });
+
+describe('normalize: growth', () => {
+  it('keeps every character when expansions push the text past the original length', () => {
+    const original = 'ﬁ'.repeat(50) + ' Tail'.repeat(200);
+    const { text, map } = normalize(original);
+    expect(text).toBe('fi'.repeat(50) + ' tail'.repeat(200));
+    expect(map.length).toBe(text.length + 1);
+    expect(map[text.length]).toBe(original.length);
+    expect(original[map[text.length - 1]!]).toBe('l');
+  });
+
+  it('keeps a lone surrogate as it is', () => {
+    expect(normalize('a\uD800b').text).toBe('a\uD800b');
+  });
+});
