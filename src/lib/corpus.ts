@@ -160,7 +160,7 @@ export function loadSite(dir: string, display: (abs: string) => string, problems
     problems.push({ file, line: 1, column: 1, message: 'site.yml is missing: every site needs a title, description, url and publisher' });
     return null;
   }
-  const parsed = parseFile(readFileSync(abs, 'utf8'), true);
+  const parsed = parseFile(readFileSync(abs, 'utf8'), { wholeYaml: true });
   for (const e of parsed.errors) problems.push({ file, ...e, message: e.message.replace(/^front matter: /, '').replace(/^front matter /, 'site.yml ') });
   if (parsed.errors.length) return null;
   const result = siteSchema.safeParse(parsed.data);
@@ -217,14 +217,21 @@ export function readContentFile(dir: string, collection: Collection, name: strin
     problems.push({ file, line: 1, column: 1, message: 'the file is not valid UTF-8 text' });
     return { problems };
   }
-  const parsed = parseFile(raw);
+  // The fast reading is kept only when the schema accepts its data; otherwise the file is read
+  // again by the parser that knows where each field is, and the problems come from that reading.
+  let parsed = parseFile(raw, { fast: true });
+  let result = parsed.fast ? schemas[collection].safeParse(parsed.data) : undefined;
+  if (parsed.fast && !result!.success) {
+    parsed = parseFile(raw);
+    result = undefined;
+  }
   for (const e of parsed.errors) problems.push({ file, ...e });
   if (parsed.errors.length) return { problems };
   if (!/^---/.test(raw.replace(/^\uFEFF/, ''))) {
     problems.push({ file, line: 1, column: 1, message: 'the file has no front matter: it must start with a line of --- ' });
     return { problems };
   }
-  const result = schemas[collection].safeParse(parsed.data);
+  result ??= schemas[collection].safeParse(parsed.data);
   // A file with bad front matter is still read to the end, so one run lists all its problems.
   if (!result.success) problems.push(...zodProblems(result.error, parsed, file, parsed.data));
   const data = (result.success ? result.data : validFields(schemas[collection], parsed.data)) as { draft?: boolean; aliases?: unknown };

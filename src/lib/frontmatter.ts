@@ -3,8 +3,15 @@
  * parses it (YAML 1.2 core schema: dates stay strings, so a date such as
  * 2019-02-30 is caught instead of silently rolled over) and keeps the source
  * range of every node, so an error can point at the line of the bad field.
+ *
+ * Keeping those ranges makes `yaml` nine times slower than js-yaml, the parser
+ * Astro reads front matter with, and positions only matter when something is
+ * wrong. So `fast` reads plain front matter with js-yaml, resolving scalars by
+ * the same core schema; the caller reads the file again without `fast` when
+ * the data is not what it should be, and problems then come from `yaml`.
  */
 import matter from 'gray-matter';
+import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
 import { parseDocument, LineCounter, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 
 export interface ParsedFile {
@@ -15,6 +22,51 @@ export interface ParsedFile {
   /** Finds the 1-based line and column of a field path; falls back to the front matter's first line. */
   locate(path: readonly PropertyKey[]): { line: number; column: number };
   errors: { line: number; column: number; message: string }[];
+  /** True when js-yaml read the data (`fast`): a file whose data is rejected must be read again without `fast` for its problems. */
+  fast: boolean;
+}
+
+const OCT = /^0o[0-7]+$/;
+const DEC = /^[-+]?[0-9]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const NAN_INF = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+// js-yaml keeps one implicit type per tag, so each tag's tests are one type.
+const scalar = (tag: string, resolve: (s: string) => boolean, construct: (s: string) => unknown) =>
+  new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: string | null) => resolve(s ?? ''), construct: (s: string | null) => construct(s ?? '') });
+
+/** YAML 1.2's core schema as the `yaml` package resolves it (its tests, in its order), for js-yaml. */
+const CORE = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    scalar('null', (s) => /^(?:~|[Nn]ull|NULL)?$/.test(s), () => null),
+    scalar('bool', (s) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s), (s) => s[0] === 't' || s[0] === 'T'),
+    scalar('int', (s) => OCT.test(s) || DEC.test(s) || HEX.test(s), (s) =>
+      OCT.test(s) ? parseInt(s.slice(2), 8) : HEX.test(s) ? parseInt(s.slice(2), 16) : parseInt(s, 10),
+    ),
+    scalar('float', (s) => NAN_INF.test(s) || EXP.test(s) || FLOAT.test(s), (s) =>
+      NAN_INF.test(s) ? (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity) : parseFloat(s),
+    ),
+  ],
+});
+
+/**
+ * Anchors, aliases, tags, directives, complex keys, merge keys and tabs are where
+ * YAML parsers part ways (and aliases can multiply data): front matter with any
+ * of them is left to `yaml`.
+ */
+const NOT_PLAIN = /[&*!%\t]|^\s*[?]|<<|__proto__/m;
+
+/** js-yaml's reading of plain front matter as a map, or undefined when it is not plain or not a map. */
+function readFast(yaml: string): Record<string, unknown> | undefined {
+  if (NOT_PLAIN.test(yaml)) return undefined;
+  let warned = false;
+  try {
+    const data = load(yaml, { schema: CORE, onWarning: () => (warned = true) });
+    return !warned && data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function lineCol(text: string, offset: number): { line: number; column: number } {
@@ -33,9 +85,10 @@ function lineCol(text: string, offset: number): { line: number; column: number }
  * The yaml parser recurses once per level of nesting: `[[[[…` thousands deep overflows
  * the stack. Such a file is reported at its most deeply nested line, not thrown.
  */
-export function parseFile(raw: string, wholeYaml = false): ParsedFile {
+export function parseFile(raw: string, options: { wholeYaml?: boolean; fast?: boolean } = {}): ParsedFile {
+  const wholeYaml = options.wholeYaml ?? false;
   try {
-    return parseFileUnguarded(raw, wholeYaml);
+    return parseFileUnguarded(raw, wholeYaml, options.fast ?? false);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const lines = raw.split(/\r\n?|\n/);
@@ -51,18 +104,21 @@ export function parseFile(raw: string, wholeYaml = false): ParsedFile {
       bodyLineOffset: 0,
       locate: () => ({ line: 1, column: 1 }),
       errors: [{ line: line + 1, column: 1, message: `front matter could not be read: it is nested too deeply (${e.message})` }],
+      fast: false,
     };
   }
 }
 
-function parseFileUnguarded(raw: string, wholeYaml: boolean): ParsedFile {
+function parseFileUnguarded(raw: string, wholeYaml: boolean, fast: boolean): ParsedFile {
   // CRLF files from Windows editors: the yaml parser would keep a \r at the end of each value.
   const src = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let doc: Document | undefined;
   let js: unknown;
   const lc = new LineCounter();
   // The YAML is turned into data once, here; gray-matter's copy of it is not used.
+  let fastData: Record<string, unknown> | undefined;
   const engine = (s: string) => {
+    if (fast && (fastData = readFast(s))) return fastData;
     doc = parseDocument(s, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
     js = doc.errors.length ? {} : doc.toJS({ maxAliasCount: 100 });
     return js ?? {};
@@ -72,17 +128,21 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean): ParsedFile {
   if (wholeYaml) {
     engine(src);
   } else if (/^---[ \t]*\r?\n/.test(src)) {
-    if (!/^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.test(src)) {
+    const head = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(src)?.[0];
+    if (head === undefined) {
       return {
         data: {},
         body: '',
         bodyLineOffset: 0,
         locate: () => ({ line: 1, column: 1 }),
         errors: [{ line: 1, column: 1, message: 'front matter is not closed by a line of ---' }],
+        fast: false,
       };
     }
-    const parsed = matter(src, { engines: { yaml: engine } });
-    body = parsed.content;
+    // gray-matter is handed the front matter alone: it copies whatever it is given into a Buffer
+    // and looks it up in its cache, which for a whole source cost more than reading its YAML.
+    const parsed = matter(head, { engines: { yaml: engine } });
+    body = parsed.content + src.slice(head.length);
     // gray-matter hands the engine the text from the end of the opening --- line,
     // so the YAML's first line is the tail of that line.
     yamlLine = 1;
@@ -98,6 +158,17 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean): ParsedFile {
       const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?.*$/, '');
       errors.push({ line: yamlLine + at.line - 1, column: at.col, message: `front matter: ${msg}` });
     }
+  }
+  if (fastData) {
+    let exact: ParsedFile | undefined;
+    return {
+      data: fastData,
+      body,
+      bodyLineOffset,
+      locate: (path) => (exact ??= parseFileUnguarded(raw, wholeYaml, false)).locate(path),
+      errors: [],
+      fast: true,
+    };
   }
   const data = doc && !doc.errors.length ? js : {};
   if (doc && !doc.errors.length && data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
@@ -133,5 +204,6 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean): ParsedFile {
     bodyLineOffset,
     locate,
     errors,
+    fast: false,
   };
 }

@@ -82,10 +82,10 @@ describe('parseFile: front matter with positions', () => {
   });
 
   it('reads a whole YAML file (site.yml) with lines counted from 1', () => {
-    const p = parseFile('title: T\nurl: https://example.org\npublisher:\n  name: Desk\n', true);
+    const p = parseFile('title: T\nurl: https://example.org\npublisher:\n  name: Desk\n', { wholeYaml: true });
     expect(p.data).toEqual({ title: 'T', url: 'https://example.org', publisher: { name: 'Desk' } });
     expect(p.locate(['publisher', 'name'])).toEqual({ line: 4, column: 9 });
-    const bad = parseFile('title: T\nurl: [\n', true);
+    const bad = parseFile('title: T\nurl: [\n', { wholeYaml: true });
     expect(bad.errors[0]!.line).toBeGreaterThanOrEqual(2);
   });
 });

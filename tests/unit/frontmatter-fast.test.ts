@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { parseFile } from '../../src/lib/frontmatter.ts';
+import { generateCorpus } from '../../src/lib/bench-corpus.ts';
+
+// The check reads front matter with js-yaml (`fast`) and keeps that reading when the
+// schema accepts it; `yaml` reads it otherwise. Whatever js-yaml reads must be
+// exactly what `yaml` reads, or a file could pass the check with other data.
+
+function contentFiles(): string[] {
+  const texts: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith('.md')) texts.push(readFileSync(join(dir, e.name), 'utf8'));
+    }
+  };
+  walk(join(import.meta.dirname, '../../content'));
+  walk(join(import.meta.dirname, '../fixtures'));
+  for (const f of generateCorpus({ claims: 40, seed: 7 })) if (f.path.endsWith('.md')) texts.push(f.content);
+  return texts;
+}
+
+const fm = (yaml: string) => `---\n${yaml}\n---\nBody.\n`;
+
+/** Plain scalars whose type YAML 1.2's core schema decides, and scalars js-yaml's own schemas would read otherwise. */
+const SCALARS = [
+  'null', 'Null', 'NULL', '~', '', 'nil', 'None',
+  'true', 'True', 'TRUE', 'false', 'yes', 'no', 'on', 'off', 'y', 'n',
+  '0', '12', '-12', '+12', '012', '0o17', '0O17', '0x1F', '0X1F', '0b101', '1_000', '1,000', '190:20:30',
+  '1.5', '-.5', '+.5', '.5', '1.', '1e3', '1E-3', '.1e2', '1.5e+3', '1_000.5',
+  '.inf', '-.inf', '+.inf', '.Inf', '.INF', '.nan', '.NaN', '.NAN', '-.nan',
+  '2019-07-03', '2019-02-30', '2019-07-03T10:00:00Z', '2019-07-03 10:00',
+  'a plain string', "it's", 'https://example.org/a?b=c#d', '"quoted 12"', "'single 12'",
+];
+
+describe('front matter: the fast reading', () => {
+  it('reads every scalar as the core schema does', () => {
+    for (const v of SCALARS) {
+      const fast = parseFile(fm(`v: ${v}`), { fast: true });
+      const exact = parseFile(fm(`v: ${v}`));
+      expect(fast.data, v).toEqual(exact.data);
+    }
+  });
+
+  it('reads every content file, fixture and generated file as yaml does', () => {
+    let fastReadings = 0;
+    for (const text of contentFiles()) {
+      const fast = parseFile(text, { fast: true });
+      const exact = parseFile(text);
+      expect(fast.body).toBe(exact.body);
+      expect(fast.bodyLineOffset).toBe(exact.bodyLineOffset);
+      if (!fast.fast) continue;
+      fastReadings++;
+      expect(exact.errors).toEqual([]);
+      expect(fast.data).toEqual(exact.data);
+    }
+    expect(fastReadings).toBeGreaterThan(100);
+  });
+
+  it('reads block scalars, flow lists, quoting and comments as yaml does', () => {
+    const yaml = [
+      'title: "A \\"quoted\\" title with \\u00e9 and \\\\"',
+      "claim: 'It''s permanent'",
+      'summary: >-\n  Folded\n  text\n\n  with a paragraph',
+      'analysis: |\n  Kept\n    indented\n  lines\n',
+      'tags: [a, "b, c", \'d\']',
+      'author:\n  - One\n  - Two # a comment',
+      'nested:\n  name: Desk\n  url: https://example.org',
+      'multi: plain text\n  continued on a second line',
+      'empty:',
+      'colon: "a: b"',
+      'hash: a#b',
+    ].join('\n');
+    const fast = parseFile(fm(yaml), { fast: true });
+    expect(fast.fast).toBe(true);
+    expect(fast.data).toEqual(parseFile(fm(yaml)).data);
+  });
+
+  it('leaves to yaml what parsers read differently, and what yaml reports', () => {
+    for (const yaml of [
+      'a: &x 1\nb: *x',
+      'a: !!str 12',
+      '%YAML 1.2\n---\na: 1',
+      '? complex\n: key',
+      'a:\n  <<: {b: 1}',
+      'a: 1\na: 2',
+      'a:\t1',
+      '- a list',
+      'just a string',
+      'a: [unclosed',
+    ]) {
+      expect(parseFile(fm(yaml), { fast: true }).fast, yaml).toBe(false);
+    }
+  });
+
+  it('finds fields in a fast reading through yaml', () => {
+    const text = fm('title: T\npublisher:\n  name: Desk');
+    const fast = parseFile(text, { fast: true });
+    expect(fast.fast).toBe(true);
+    expect(fast.locate(['publisher', 'name'])).toEqual(parseFile(text).locate(['publisher', 'name']));
+    expect(fast.locate(['publisher', 'name'])).toEqual({ line: 4, column: 9 });
+  });
+});
+
+describe('front matter: the body', () => {
+  it('is what gray-matter leaves of the whole file', () => {
+    const cases = [
+      '---\ntitle: T\n---\nBody.\n',
+      '---\ntitle: T\n---   \n\n\nBody after blank lines.\n',
+      '---\ntitle: T\n---',
+      '---\ntitle: T\n---\n',
+      '---\n---\nNo fields.\n',
+      '---\ntitle: T\nnote: |\n  ---x\n---\nBody.\n',
+      '---\ntitle: T\n---\n---\nA rule first.\n',
+    ];
+    for (const text of [...cases, ...contentFiles()]) {
+      const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+      if (!/^---[ \t]*\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/.test(src)) continue;
+      // A fresh options object: gray-matter caches by text when none is given.
+      expect(parseFile(text).body, JSON.stringify(text.slice(0, 60))).toBe(matter(src, { engines: { yaml: () => ({}) } }).content);
+    }
+  });
+});
