@@ -23,7 +23,7 @@ export const MIN_FILES_PER_WORKER = 300;
 /** A worker that has not answered by then is given up on; its files are read here instead. */
 const WORKER_TIMEOUT_MS = 120_000;
 /** This thread's share of the files, by number of workers (measured at 5,000 claims on 2 cores for one worker). */
-const MAIN_SHARE = [1, 0.55, 0.4, 0.3];
+const MAIN_SHARE = [1, 0.6, 0.4, 0.3];
 const WORKER = fileURLToPath(new URL('./corpus-worker.ts', import.meta.url));
 
 /** What a worker posts: its readings, or why it could not. */
@@ -41,9 +41,11 @@ export function readContentFiles(
   // Inside a bundle (Astro's SSR build) the worker's file is not on disk: read everything here.
   if (workers < 1 || !existsSync(WORKER)) return read(jobs);
   // This thread starts at once; a worker first loads the parsers and its readings are copied back, so it gets less.
-  const mine = Math.ceil(jobs.length * MAIN_SHARE[Math.min(workers, 3)]!);
-  const size = Math.ceil((jobs.length - mine) / workers);
-  const shares = [jobs.slice(0, mine), ...Array.from({ length: workers }, (_, i) => jobs.slice(mine + i * size, mine + (i + 1) * size))];
+  // Jobs are dealt out in turn, not in blocks: sources are longer than claims, and each share should hold its part of both.
+  const mainShare = MAIN_SHARE[Math.min(workers, 3)]!;
+  const owner = jobs.map((_, i) => (Math.floor((i + 1) * mainShare) > Math.floor(i * mainShare) ? 0 : 1 + (i % workers)));
+  const shares: FileJob[][] = Array.from({ length: workers + 1 }, () => []);
+  jobs.forEach((job, i) => shares[owner[i]!]!.push(job));
   const signal = new Int32Array(new SharedArrayBuffer(4 * workers));
   const started: { worker: Worker; port: MessagePort }[] = shares.slice(1).map((share, slot) => {
     const { port1, port2 } = new MessageChannel();
@@ -63,7 +65,8 @@ export function readContentFiles(
     port.close();
     void worker.terminate();
   });
-  return results.flat();
+  const next = results.map(() => 0);
+  return owner.map((o) => results[o]![next[o]!++]!);
 }
 
 function defaultWorkers(files: number): number {

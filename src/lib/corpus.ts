@@ -11,7 +11,7 @@ import type { z } from 'astro/zod';
 import { parseFile, type ParsedFile } from './frontmatter.ts';
 import { deepestNode, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, walk } from './markdown.ts';
 import { collectCitations, resolveContentLink, type Citation } from './citations.ts';
-import { indexText, matchExcerpt, sourceText, type BlockRange, type MatchResult, type SourceBlock, type SourceIndex, type SourceText } from './matcher.ts';
+import { indexSource, matchExcerpt, parseExcerpt, textOf, type BlockRange, type ExcerptPattern, type MatchResult, type SourceIndex, type SourceText } from './matcher.ts';
 import { excerptId } from './excerpt-id.ts';
 import { readContentFiles, type FileJob } from './corpus-workers.ts';
 import { makeScale, findVerdict, type Scale } from './verdicts.ts';
@@ -187,7 +187,7 @@ export interface Anchor {
 /** What one content file gives the checks over the whole folder; `entry` is absent when the file cannot be an entry. */
 export interface FileReading {
   problems: Problem[];
-  entry?: { slug: string; data: unknown; bodyLineOffset: number; anchors: Anchor[]; citations: CitationFound[]; blocks?: SourceBlock[] };
+  entry?: { slug: string; data: unknown; bodyLineOffset: number; anchors: Anchor[]; citations: CitationFound[]; index?: SourceIndex };
 }
 
 /**
@@ -275,7 +275,8 @@ export function readContentFile(dir: string, collection: Collection, name: strin
       bodyLineOffset: parsed.bodyLineOffset,
       anchors,
       citations,
-      ...(collection === 'sources' ? { blocks: sourceBlocks(tree) } : {}),
+      // A source is indexed for matching here, on whichever thread reads it.
+      ...(collection === 'sources' ? { index: indexSource(sourceBlocks(tree)) } : {}),
     },
   };
 }
@@ -332,6 +333,8 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   // What the checks below need of each body: its tree is dropped as soon as it is read.
   const anchors = new Map<string, Anchor[]>();
   const citations = new Map<string, CitationFound[]>();
+  // Normalised texts are kept only while matching: the corpus outlives the check (snapshot, build).
+  const indexes = new Map<string, SourceIndex>();
   for (const collection of ['sources', 'claims', 'pages'] as const) {
     // Nothing in a content folder may be skipped without a word: the site would silently lack it.
     for (const stray of strayEntries(join(dir, collection))) {
@@ -357,7 +360,10 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     (corpus[collection] as Map<string, Entry<unknown>>).set(found.slug, entry);
     anchors.set(rel, found.anchors);
     citations.set(rel, found.citations);
-    if (found.blocks) corpus.texts.set(found.slug, sourceText(found.blocks));
+    if (found.index) {
+      corpus.texts.set(found.slug, textOf(found.index));
+      indexes.set(found.slug, found.index);
+    }
     takeSlug(collection, found.slug, rel, { line: 1, column: 1 }, 'the slug');
     if ((found.data as { draft?: boolean }).draft === true) corpus.stats.drafts++;
   });
@@ -388,13 +394,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   corpus.stats.sources = corpus.sources.size;
   corpus.stats.pages = corpus.pages.size;
 
-  // Normalised texts are kept only while matching: the corpus outlives the check (snapshot, build).
-  const indexes = new Map<string, SourceIndex>();
-  const sourceIndex = (slug: string): SourceIndex => {
-    let idx = indexes.get(slug);
-    if (!idx) indexes.set(slug, (idx = indexText(corpus.texts.get(slug)!)));
-    return idx;
-  };
+  const sourceIndex = (slug: string): SourceIndex => indexes.get(slug)!;
 
   // Links between content files (any collection) must land on a file that exists.
   for (const collection of ['sources', 'claims', 'pages'] as const) {
@@ -426,8 +426,8 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     }
   }
 
-  /** Reports a citation's own problems and matches its excerpt; the match, when there is one. */
-  const verify = (c: CitationFound, file: string): MatchResult | undefined => {
+  /** Reports a citation's own problems and matches its excerpt; the match and the parsed excerpt, when there is one. */
+  const verify = (c: CitationFound, file: string): { result: MatchResult; pattern: ExcerptPattern } | undefined => {
     if (c.problem) problems.push({ file, line: c.linkLine, column: c.linkColumn, message: c.problem });
     if (c.badStance !== undefined) {
       problems.push({
@@ -439,10 +439,11 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     }
     const source = corpus.sources.get(c.source);
     if (!source || c.excerpt === undefined || options.skipExcerpts) return undefined;
-    const result = matchExcerpt(sourceIndex(c.source), c.excerpt);
+    const pattern = parseExcerpt(c.excerpt);
+    const result = matchExcerpt(sourceIndex(c.source), pattern);
     if (result.ok) {
       corpus.stats.excerpts++;
-      return result;
+      return { result, pattern };
     }
     const short = c.excerpt.replace(/\s+/g, ' ').trim();
     problems.push({
@@ -458,7 +459,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
             ? 'No passage of the source shares a word with it.'
             : 'The source has no text.'),
     });
-    return result;
+    return { result, pattern };
   };
 
   // Quotations in content pages and sources are verified too, though only claims feed the matrix.
@@ -490,9 +491,10 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     for (const c of citations.get(claim.path)!) {
       const r: ResolvedCitation = { ...c };
       resolved.push(r);
-      const result = verify(c, file);
-      if (result?.ok) {
-        r.id = excerptId(c.excerpt!);
+      const verified = verify(c, file);
+      if (verified?.result.ok) {
+        const { result, pattern } = verified;
+        r.id = excerptId(pattern);
         r.ranges = result.ranges;
         const list = corpus.excerpts.get(c.source) ?? [];
         let ex = list.find((e) => e.id === r.id);

@@ -1,5 +1,5 @@
 import { fnv1a } from './hash.ts';
-import { parseExcerpt } from './matcher.ts';
+import { parseExcerpt, type ExcerptPattern } from './matcher.ts';
 
 /**
  * The stable id of an excerpt on its source page (`/sources/<slug>/#<id>`): a
@@ -7,8 +7,8 @@ import { parseExcerpt } from './matcher.ts';
  * quote the same words share one id; editing other parts of the source does not
  * change it.
  */
-export function excerptId(excerpt: string): string {
-  const { segments, gaps } = parseExcerpt(excerpt);
+export function excerptId(excerpt: string | ExcerptPattern): string {
+  const { segments, gaps } = typeof excerpt === 'string' ? parseExcerpt(excerpt) : excerpt;
   // The kind of each gap is part of the quotation: `a [x] b` and `a … b` are different excerpts.
   const norm = segments.reduce((all, seg, i) => (i === 0 ? seg : `${all}${gaps[i - 1] === 'insertion' ? ' [] ' : ' … '}${seg}`), '');
   const words = (

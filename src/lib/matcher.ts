@@ -80,12 +80,14 @@ export function sourceText(blocks: SourceBlock[]): SourceText {
   return { blocks, joined, blockStarts };
 }
 
-export function indexText(text: SourceText): SourceIndex {
+export function indexSource(blocks: SourceBlock[]): SourceIndex {
+  const text = sourceText(blocks);
   return { ...text, norm: normalize(text.joined) };
 }
 
-export function indexSource(blocks: SourceBlock[]): SourceIndex {
-  return indexText(sourceText(blocks));
+/** An index's text alone, without what only matching needs. */
+export function textOf(index: SourceIndex): SourceText {
+  return { blocks: index.blocks, joined: index.joined, blockStarts: index.blockStarts };
 }
 
 /** Splits an excerpt into normalised literal segments and the gaps (elisions, insertions) between them. */
@@ -236,8 +238,9 @@ function toBlockRanges(index: SourceIndex, start: number, end: number): BlockRan
   return out;
 }
 
-export function matchExcerpt(index: SourceIndex, excerpt: string): MatchResult {
-  const pattern = parseExcerpt(excerpt);
+/** `excerpt` may come parsed (parseExcerpt), when its id is wanted too. */
+export function matchExcerpt(index: SourceIndex, excerpt: string | ExcerptPattern): MatchResult {
+  const pattern = typeof excerpt === 'string' ? parseExcerpt(excerpt) : excerpt;
   if (pattern.segments.length === 0) {
     return { ok: false, reason: 'the excerpt is empty', closest: '', closestBlock: 0 };
   }
