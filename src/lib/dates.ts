@@ -25,9 +25,19 @@ export function toIsoDay(value: unknown): string | null {
 
 /** A human date in the site's language, computed at UTC so it never depends on the machine's zone. */
 export function formatDay(iso: string, language = 'en'): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return dayFormat(language).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  // A site shows few distinct days (each source's and claim's) many times over, and formatting
+  // one costs more than looking it up: 40,000 formattings at 5,000 claims.
+  const key = `${language}\u0000${iso}`;
+  let day = days.get(key);
+  if (day === undefined) {
+    const [y, m, d] = iso.split('-').map(Number);
+    day = dayFormat(language).format(new Date(Date.UTC(y!, m! - 1, d!)));
+    if (days.size >= 100_000) days.clear(); // a bound for long-running dev servers
+    days.set(key, day);
+  }
+  return day;
 }
+const days = new Map<string, string>();
 
 // Building an Intl.DateTimeFormat costs far more than formatting with one; a site has one or two languages.
 const formats = new Map<string, Intl.DateTimeFormat>();
