@@ -69,7 +69,7 @@ export const INSERTION_MAX_WORDS = 12;
 const ELISION = /\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\./g;
 const INSERTION = /\[[^[\]]*\]/g;
 
-export function sourceText(blocks: SourceBlock[]): SourceText {
+function sourceText(blocks: SourceBlock[]): SourceText {
   const blockStarts: number[] = [];
   let joined = '';
   for (const b of blocks) {
