@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import matter from 'gray-matter';
 import { parseFile } from '../../src/lib/frontmatter.ts';
-import { generateCorpus } from '../../src/lib/bench-corpus.ts';
+import { contentTexts } from '../helpers/content-texts.ts';
 
 // The check reads front matter with js-yaml (`fast`) and keeps that reading when the
 // schema accepts it; `yaml` reads it otherwise. Whatever js-yaml reads must be
 // exactly what `yaml` reads, or a file could pass the check with other data.
 
-function contentFiles(): string[] {
-  const texts: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(dir, e.name));
-      else if (e.name.endsWith('.md')) texts.push(readFileSync(join(dir, e.name), 'utf8'));
-    }
-  };
-  walk(join(import.meta.dirname, '../../content'));
-  walk(join(import.meta.dirname, '../fixtures'));
-  for (const f of generateCorpus({ claims: 40, seed: 7 })) if (f.path.endsWith('.md')) texts.push(f.content);
-  return texts;
-}
+const contentFiles = () => contentTexts({ claims: 40, seed: 7 });
 
 const fm = (yaml: string) => `---\n${yaml}\n---\nBody.\n`;
 

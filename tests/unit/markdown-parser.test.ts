@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import { parseMarkdown } from '../../src/lib/markdown.ts';
 import { parseFile } from '../../src/lib/frontmatter.ts';
-import { generateCorpus } from '../../src/lib/bench-corpus.ts';
+import { contentTexts } from '../helpers/content-texts.ts';
 
 // parseMarkdown parses with satteri (Rust) for speed; on what editors write the
 // tree, positions included, must be the one remark-parse + remark-gfm give, as
@@ -52,19 +50,7 @@ describe('parseMarkdown', () => {
   });
 
   it('gives remark\'s tree for the demo content, every fixture and a generated corpus', () => {
-    const bodies: string[] = [];
-    const content = join(import.meta.dirname, '../../content');
-    for (const c of ['claims', 'sources', 'pages']) {
-      for (const f of readdirSync(join(content, c))) bodies.push(parseFile(readFileSync(join(content, c, f), 'utf8')).body);
-    }
-    const walk = (dir: string): void => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        if (e.isDirectory()) walk(join(dir, e.name));
-        else if (e.name.endsWith('.md')) bodies.push(parseFile(readFileSync(join(dir, e.name), 'utf8')).body);
-      }
-    };
-    walk(join(import.meta.dirname, '../fixtures'));
-    for (const f of generateCorpus({ claims: 30, seed: 5 })) if (f.path.endsWith('.md')) bodies.push(parseFile(f.content).body);
+    const bodies = contentTexts({ claims: 30, seed: 5 }).map((text) => parseFile(text).body);
     expect(bodies.length).toBeGreaterThan(100);
     for (const b of bodies) expect(parseMarkdown(b)).toEqual(reference(b));
   });

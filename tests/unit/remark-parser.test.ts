@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkSmartypants from 'remark-smartypants';
 import { parseFile } from '../../src/lib/frontmatter.ts';
 import { parseMarkdown, parseTypeset } from '../../src/lib/markdown.ts';
-import { generateCorpus } from '../../src/lib/bench-corpus.ts';
+import { contentTexts } from '../helpers/content-texts.ts';
 import remarkCheckerParser from '../../src/remark/parser.ts';
 
 // Astro's default processor: remark-parse, remark-gfm and remark-smartypants, then our plugins.
@@ -19,16 +17,7 @@ const oursTree = (doc: string) => ours.runSync(ours.parse({ value: doc, path: '/
 
 describe('remarkCheckerParser', () => {
   it("gives the tree Astro's default processor gives, typography included, for the demo, every fixture and a generated corpus", () => {
-    const docs: string[] = [];
-    const walk = (dir: string): void => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        if (e.isDirectory()) walk(join(dir, e.name));
-        else if (e.name.endsWith('.md')) docs.push(readFileSync(join(dir, e.name), 'utf8'));
-      }
-    };
-    walk(join(import.meta.dirname, '../../content'));
-    walk(join(import.meta.dirname, '../fixtures'));
-    for (const f of generateCorpus({ claims: 30, seed: 11 })) if (f.path.endsWith('.md')) docs.push(f.content);
+    const docs = contentTexts({ claims: 30, seed: 11 });
     let n = 0;
     for (const raw of docs) {
       let body: string;
