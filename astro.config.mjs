@@ -4,7 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from './src/lib/content-dir.ts';
 import { getCorpus } from './src/lib/corpus-cache.ts';
-import { corpusKey, folderDigest } from './src/lib/corpus-snapshot.ts';
+import { corpusKey, folderDigest, keyOf } from './src/lib/corpus-snapshot.ts';
 import { resolveSiteUrl, siteLocation } from './src/lib/site-url.ts';
 import { fnv1a } from './src/lib/hash.ts';
 import contentCheck from './src/integrations/content-check.ts';
@@ -28,7 +28,7 @@ const location = siteLocation(resolveSiteUrl(corpus.site?.url));
  * covers the content folder and src/lib; the remark plugins are added to it.
  */
 function contentDigest() {
-  return `${corpusKey(dir, process.cwd())}-${folderDigest(fileURLToPath(new URL('src/remark', import.meta.url)))}`;
+  return `${keyOf(corpus) ?? corpusKey(dir, process.cwd())}-${folderDigest(fileURLToPath(new URL('src/remark', import.meta.url)))}`;
 }
 
 export default defineConfig({

@@ -55,6 +55,15 @@ export function snapshotDir(env: Record<string, string | undefined> = process.en
   return resolve(env.CORPUS_CACHE_DIR?.trim() || fileURLToPath(new URL('../../node_modules/.cache/factcheck-corpus', import.meta.url)));
 }
 
+// The key each corpus was loaded under: astro.config's content digest includes it, and hashing
+// every content file again for it doubled that cost at the start of a build.
+const keys = new WeakMap<Corpus, string>();
+
+/** The key a corpus from loadCorpusSnapshot was loaded under (corpusKey of its folder when it was read). */
+export function keyOf(corpus: Corpus): string | undefined {
+  return keys.get(corpus);
+}
+
 /** loadCorpus, from the snapshot when the folder and the code are as they were, and saving a snapshot otherwise. */
 export function loadCorpusSnapshot(dir: string, options: LoadOptions = {}): Corpus {
   const displayBase = options.displayBase ?? process.cwd();
@@ -64,12 +73,15 @@ export function loadCorpusSnapshot(dir: string, options: LoadOptions = {}): Corp
   const file = join(store, `${key}.bin`);
   if (existsSync(file)) {
     try {
-      return deserialize(readFileSync(file)) as Corpus;
+      const corpus = deserialize(readFileSync(file)) as Corpus;
+      keys.set(corpus, key);
+      return corpus;
     } catch {
       // A snapshot from another Node or a torn write: read the folder instead.
     }
   }
   const corpus = loadCorpus(dir, { ...options, displayBase });
+  keys.set(corpus, key);
   try {
     mkdirSync(store, { recursive: true });
     for (const old of readdirSync(store)) rmSync(join(store, old), { force: true });

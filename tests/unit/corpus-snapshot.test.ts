@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadCorpus } from '../../src/lib/corpus.ts';
-import { corpusKey, loadCorpusSnapshot } from '../../src/lib/corpus-snapshot.ts';
+import { corpusKey, keyOf, loadCorpusSnapshot } from '../../src/lib/corpus-snapshot.ts';
 import { generateCorpus } from '../../src/lib/bench-corpus.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'corpus-snapshot-'));
@@ -31,6 +31,10 @@ describe('loadCorpusSnapshot', () => {
     expect(first).toEqual(fresh);
     expect(second).toEqual(fresh);
     expect(second).not.toBe(first);
+    // Both remember the key they were loaded under, for astro.config's content digest.
+    expect(keyOf(first)).toBe(corpusKey(content, root));
+    expect(keyOf(second)).toBe(corpusKey(content, root));
+    expect(keyOf(fresh)).toBeUndefined();
   });
 
   it('reads the folder again when a file changes, and keeps only the latest snapshot', () => {
