@@ -83,7 +83,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         if (c.kind === 'block') {
           const s = source.data;
           const caption: unknown[] = [
-            el('span', { className: ['excerpt-from'] }, [
+            el('span', { className: ['excerpt-from'], ...UNSEARCHED }, [
               text(`${s.outlet}, `),
               el('cite', {}, [text(s.title)]),
               ...(s.published ? [text(', '), el('time', { dateTime: s.published }, [text(formatDay(s.published, lang))])] : []),

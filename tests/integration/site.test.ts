@@ -4,7 +4,9 @@
  * under a base path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { buildSite, cleanBuilds, ROOT, type BuiltSite } from '../helpers/build-site.ts';
 import { canonical, description, ids, scripts, title, urls } from '../helpers/html.ts';
 
@@ -53,6 +55,14 @@ function brokenLinks(site: BuiltSite, base: string): string[] {
     }
   }
   return broken;
+}
+
+/** The text Pagefind indexed for each page, by its path in dist/ (the base path is added at search time). */
+function indexedText(site: BuiltSite): Map<string, string> {
+  const dir = join(site.dist, 'pagefind', 'fragment');
+  // Each fragment is gzipped JSON behind Pagefind's 12-byte "pagefind_dcd" signature.
+  const fragments = readdirSync(dir).map((f) => JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8').slice(12)) as { url: string; content: string });
+  return new Map(fragments.map((f) => [f.url, f.content]));
 }
 
 function jsonLd(html: string): Record<string, any>[] {
@@ -110,6 +120,25 @@ describe('a site served under a path (SITE_URL=https://example.org/repo/)', () =
     });
     expect(review!.itemReviewed.appearance).toHaveLength(2);
     expect(canonical(html)).toBe(review!.url);
+  });
+
+  it('indexes what a reader searches for, not the boilerplate and lists that every page repeats', () => {
+    const indexed = indexedText(site);
+    const claim = indexed.get(`/claims/river-plan-on-budget/`)!;
+    for (const wanted of ['finished on budget', 'The mayor', 'the cost has doubled', 'What was said', 'The mayor said the plan will be finished on budget', 'Added the interview']) {
+      expect(claim, wanted).toContain(wanted);
+    }
+    // The kicker, the verdict (a search filter), the scale's description of it, the captions'
+    // source titles and the lists of sources, appearances and topics, which other pages carry.
+    for (const unwanted of ['Claim review', 'Mostly true', 'needs a clarification', 'Council votes on the river plan', 'Sources cited', 'Where the claim appeared', 'Topics', 'River Plan']) {
+      expect(claim, unwanted).not.toContain(unwanted);
+    }
+    const source = indexed.get(`/sources/council-report/`)!;
+    expect(source).toContain('Council votes on the river plan');
+    expect(source).toContain('The council voted seven to two on Tuesday');
+    for (const unwanted of ['Cited in', 'Quoted passages are highlighted', 'The river plan will be', 'Supports the claim']) {
+      expect(source, unwanted).not.toContain(unwanted);
+    }
   });
 
   it('leaves the rating numbers out for an unrated verdict', () => {
