@@ -214,11 +214,26 @@ export async function shareCardSvg(input: ShareCardInput, options: RenderOptions
   });
 }
 
+const PLAIN_MASK = /<mask id="([^"]+)"><rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#fff"\/><\/mask>/g;
+const MASKED_AND_CLIPPED = / mask="url\(#([^)]+)\)"(?= clip-path="url\(#[^)]+\)")/g;
+
+/**
+ * satori gives every `overflow: hidden` box both a clip-path and a mask of its own
+ * rectangle, and resvg draws each mask as a layer the size of the card: a quarter of
+ * the rasterising. Where the mask is one opaque rectangle and the element is clipped
+ * anyway, the clip alone draws the same pixels (the tests compare them), so the mask
+ * reference is dropped. Nested masks (a mask inside a mask) are left alone.
+ */
+export function dropRedundantMasks(svg: string): string {
+  const plain = new Set([...svg.matchAll(PLAIN_MASK)].map((m) => m[1]!));
+  return svg.replace(MASKED_AND_CLIPPED, (all, id: string) => (plain.has(id) ? '' : all));
+}
+
 /** The card as a 1200×630 PNG. */
 export async function renderShareCard(input: ShareCardInput, options: RenderOptions = {}): Promise<Buffer> {
   const svg = await shareCardSvg(input, options);
   // The SVG is already CARD_WIDTH wide: no fitTo (scaling it cost a millisecond a card).
-  const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
+  const image = new Resvg(dropRedundantMasks(svg), { font: { loadSystemFonts: false } }).render();
   const png = encodePng(image.pixels, image.width, image.height);
   // resvg's 3 MB pixmap is native memory, freed by a finalizer that only runs when the event loop turns.
   // A loop of awaited cards never lets it turn (satori resolves in microtasks), so a cold build of

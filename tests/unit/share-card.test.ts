@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SatoriNode } from 'satori';
+import { Resvg } from '@resvg/resvg-js';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
@@ -10,11 +11,13 @@ import {
   CLAIM_FONT_SIZES,
   cachedShareCard,
   cardHash,
+  dropRedundantMasks,
   fitClaim,
   loadFonts,
   measureClaimHeight,
   pngSize,
   renderShareCard,
+  shareCardSvg,
   type ShareCardInput,
 } from '../../src/lib/share-card.ts';
 
@@ -85,6 +88,24 @@ describe('renderShareCard', () => {
     const nodes: SatoriNode[] = [];
     await renderShareCard({ ...base, claim: absurd }, { onNode: (n) => nodes.push(n) });
     for (const n of nodes) expect(n.top + n.height).toBeLessThanOrEqual(CARD_HEIGHT);
+  });
+});
+
+describe('dropRedundantMasks', () => {
+  it('draws the same pixels with fewer masks, for short, wrapped, clamped and non-Latin claims', async () => {
+    const pixels = (svg: string) => new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
+    const masks = (svg: string) => svg.match(/ mask="/g)?.length ?? 0;
+    for (const input of [
+      base,
+      { ...base, claim: LONGEST_CLAIM, claimant: 'The Office of the Mayor of the City of Chicago' },
+      { ...base, claim: LONGEST_CLAIM.repeat(3) },
+      { ...base, claim: 'Αθήνα: Лев Толстой said “Wałęsa” did it.', verdictLabel: 'False', verdictRating: 1 },
+    ]) {
+      const svg = await shareCardSvg(input);
+      const lean = dropRedundantMasks(svg);
+      expect(masks(lean)).toBeLessThan(masks(svg));
+      expect(Buffer.compare(pixels(lean), pixels(svg))).toBe(0);
+    }
   });
 });
 
