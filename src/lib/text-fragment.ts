@@ -14,6 +14,7 @@ export function encodeTextPart(part: string): string {
 }
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+const BLOCK_BREAK = /\n\s*\n/;
 /** The words of `s` (what `collapse(s).split(' ')` gives, without empty ones), in one split: it runs five times per excerpt. */
 function words(s: string): string[] {
   const w = s.split(/\s+/);
@@ -49,14 +50,13 @@ function foldedHay(hay: string): string {
   return h;
 }
 
-/** Counts case-insensitive occurrences of `needle` in `hay` (both whitespace-collapsed). */
-function occurrences(hay: string, needle: string): number {
-  if (!needle) return 0;
+/** Whether `needle` (whitespace-collapsed) occurs more than once in `hay`, ignoring case. */
+function repeated(hay: string, needle: string): boolean {
+  if (!needle) return false;
   const h = foldedHay(hay);
-  const n = collapse(needle).toLowerCase();
-  let count = 0;
-  for (let i = h.indexOf(n); i >= 0; i = h.indexOf(n, i + 1)) count++;
-  return count;
+  const n = needle.toLowerCase();
+  const first = h.indexOf(n);
+  return first >= 0 && h.indexOf(n, first + 1) >= 0;
 }
 
 /**
@@ -66,18 +66,20 @@ function occurrences(hay: string, needle: string): number {
  */
 export function textDirective(text: string, start: number, end: number): TextDirective {
   const passage = text.slice(start, end);
-  const blocks = passage.split(/\n\s*\n/).map(collapse).filter(Boolean);
   const all = words(passage);
+  // Most passages lie within one paragraph: their words, joined, are their one block.
+  const split = BLOCK_BREAK.test(passage);
+  const blocks = split ? passage.split(BLOCK_BREAK).map(collapse).filter(Boolean) : all.length > 0 ? [all.join(' ')] : [];
   let d: TextDirective;
   if (blocks.length <= 1 && all.length <= WHOLE_MAX_WORDS) {
-    d = { start: collapse(passage) };
+    d = { start: blocks[0] ?? '' };
   } else {
-    const first = words(blocks[0] ?? '');
-    const last = words(blocks[blocks.length - 1] ?? '');
+    const first = split ? words(blocks[0] ?? '') : all;
+    const last = split ? words(blocks[blocks.length - 1] ?? '') : all;
     const n = blocks.length > 1 ? EDGE_WORDS : Math.min(EDGE_WORDS, Math.floor(all.length / 2));
     d = { start: first.slice(0, n).join(' '), end: last.slice(-n).join(' ') };
   }
-  if (occurrences(text, d.start) > 1 || (d.end !== undefined && occurrences(text, d.end) > 1)) {
+  if (repeated(text, d.start) || (d.end !== undefined && repeated(text, d.end))) {
     // Context is taken within the passage's own paragraph: a prefix must be directly adjacent.
     const blockStart = text.lastIndexOf('\n\n', start);
     const before = words(text.slice(blockStart < 0 ? 0 : blockStart, start)).slice(-CONTEXT_WORDS).join(' ');
