@@ -219,8 +219,8 @@ const MASKED_AND_CLIPPED = / mask="url\(#([^)]+)\)"(?= clip-path="url\(#[^)]+\)"
 
 /**
  * satori gives every `overflow: hidden` box both a clip-path and a mask of its own
- * rectangle, and resvg draws each mask as a layer the size of the card: a quarter of
- * the rasterising. Where the mask is one opaque rectangle and the element is clipped
+ * rectangle, and resvg draws each mask as a layer the size of the card: about a fifth
+ * of the rasterising. Where the mask is one opaque rectangle and the element is clipped
  * anyway, the clip alone draws the same pixels (the tests compare them), so the mask
  * reference is dropped. Nested masks (a mask inside a mask) are left alone.
  */
