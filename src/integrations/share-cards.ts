@@ -5,6 +5,7 @@
  * pages are written, every card is copied from the cache into the site: as an
  * Astro route, each card went through a Response and a file write, 3 ms a card,
  * the most expensive "page" of a large desk. (In dev, the route serves them.)
+ * Then cards that no build has used for a month leave the cache (share-card-cache.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { getCorpus } from '../lib/corpus-cache.ts';
 import { cardPath, publishedReviews, shareCardInput } from '../lib/feeds.ts';
 import { cachedShareCardFile, defaultCacheDir } from '../lib/share-card.ts';
 import { predrawCards } from '../lib/share-card-pool.ts';
+import { CARD_MAX_AGE_DAYS, pruneCardCache } from '../lib/share-card-cache.ts';
 
 export default function shareCards({ dir }: { dir: string }): AstroIntegration {
   return {
@@ -35,7 +37,7 @@ export default function shareCards({ dir }: { dir: string }): AstroIntegration {
           for (const f of failed) logger.warn(`share card not drawn in the background: ${f}`);
         });
       },
-      'astro:build:done': async ({ dir: out }) => {
+      'astro:build:done': async ({ dir: out, logger }) => {
         const corpus = getCorpus(dir);
         if (corpus.problems.length || !corpus.site) return;
         const site = fileURLToPath(out);
@@ -43,14 +45,22 @@ export default function shareCards({ dir }: { dir: string }): AstroIntegration {
         if (reviews.length) await mkdir(join(site, 'og'), { recursive: true });
         // Sixteen copies in flight: one at a time, each waited for a round trip through libuv's thread pool (5 s for 5,000 cards).
         let next = 0;
+        const used: string[] = [];
         const copier = async () => {
           while (next < reviews.length) {
             const review = reviews[next++]!;
-            const { file } = await cachedShareCardFile(shareCardInput(corpus, review));
-            await copyFile(file, join(site, cardPath(review.slug)));
+            const copy = async () => {
+              const { file } = await cachedShareCardFile(shareCardInput(corpus, review));
+              await copyFile(file, join(site, cardPath(review.slug)));
+              return file;
+            };
+            // A build of another content folder sharing the cache may just have pruned an old card: draw it again.
+            used.push(await copy().catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? copy() : Promise.reject(e))));
           }
         };
         await Promise.all(Array.from({ length: 16 }, copier));
+        const { removed } = await pruneCardCache(defaultCacheDir(), used);
+        if (removed) logger.info(`removed ${removed} cached share card${removed === 1 ? '' : 's'} no build has used for ${CARD_MAX_AGE_DAYS} days`);
       },
     },
   };

@@ -4,7 +4,7 @@
  * robots.txt, share cards and embeds.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,12 +145,18 @@ describe('share cards', () => {
 
 describe('the next build', () => {
   it('copies unchanged cards from the cache instead of drawing them again', () => {
-    const before = new Map(readdirSync(cards).map((f) => [f, statSync(join(cards, f)).mtimeMs]));
+    const before = new Map(readdirSync(cards).map((f) => [f, statSync(join(cards, f)).ino]));
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+    for (const f of before.keys()) utimesSync(join(cards, f), tenDaysAgo, tenDaysAgo);
     const again = mkdtempSync(join(tmpdir(), 'feeds-dist-again-'));
+    const started = Date.now();
     try {
       build(again, { CONTENT_DIR: CONTENT, SITE_URL, CARD_CACHE_DIR: cards });
-      // A drawn card is written to the cache; a reused one is only read.
-      expect(new Map(readdirSync(cards).map((f) => [f, statSync(join(cards, f)).mtimeMs]))).toEqual(before);
+      // Marked as used by this build, so that pruning keeps them.
+      for (const f of readdirSync(cards)) expect(statSync(join(cards, f)).mtimeMs).toBeGreaterThanOrEqual(started - 1000);
+      // A drawn card is written to a new file renamed into the cache; a reused one stays the same file
+      // (only its modification time moves: the build marks the cards it used, see share-card-cache.ts).
+      expect(new Map(readdirSync(cards).map((f) => [f, statSync(join(cards, f)).ino]))).toEqual(before);
       for (const slug of PUBLISHED) {
         expect(readFileSync(join(again, 'og', `${slug}.png`)).equals(readFileSync(join(out, 'og', `${slug}.png`)))).toBe(true);
       }
