@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { defaultCacheDir } from '../../src/lib/share-card.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scripts = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<string, string>);
@@ -78,5 +79,17 @@ describe('GitHub workflows', () => {
     expect(deploy?.needs).toBe('build');
     expect(deploy?.environment?.name).toBe('github-pages');
     expect(npmCommands(w)).toEqual(['ci', 'run build']);
+  });
+
+  it('keep the share-card cache between deploys, restored after npm ci (which empties node_modules) and before the build', () => {
+    const all = steps(load('deploy.yml'));
+    const cache = all.find((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cache?.with?.path).toBe(relative(root, defaultCacheDir(root, {})));
+    expect(String(cache?.with?.['restore-keys'])).toBe('share-cards-');
+    expect(String(cache?.with?.key)).toMatch(/^share-cards-\$\{\{ hashFiles\(/);
+    const install = all.findIndex((s) => /\bnpm ci\b/.test(s.run ?? ''));
+    const build = all.findIndex((s) => /\bnpm run build\b/.test(s.run ?? ''));
+    expect(install).toBeLessThan(all.indexOf(cache!));
+    expect(all.indexOf(cache!)).toBeLessThan(build);
   });
 });
