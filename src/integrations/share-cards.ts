@@ -16,6 +16,7 @@ import { cardPath, publishedReviews, shareCardInput } from '../lib/feeds.ts';
 import { cachedShareCardFile, defaultCacheDir } from '../lib/share-card.ts';
 import { predrawCards } from '../lib/share-card-pool.ts';
 import { CARD_MAX_AGE_DAYS, pruneCardCache } from '../lib/share-card-cache.ts';
+import { forEachConcurrently } from '../lib/concurrent.ts';
 
 export default function shareCards({ dir }: { dir: string }): AstroIntegration {
   return {
@@ -43,22 +44,17 @@ export default function shareCards({ dir }: { dir: string }): AstroIntegration {
         const site = fileURLToPath(out);
         const reviews = publishedReviews(corpus);
         if (reviews.length) await mkdir(join(site, 'og'), { recursive: true });
-        // Sixteen copies in flight: one at a time, each waited for a round trip through libuv's thread pool (5 s for 5,000 cards).
-        let next = 0;
+        // Sixteen copies in flight: one at a time took 5 s for 5,000 cards.
         const used: string[] = [];
-        const copier = async () => {
-          while (next < reviews.length) {
-            const review = reviews[next++]!;
-            const copy = async () => {
-              const { file } = await cachedShareCardFile(shareCardInput(corpus, review));
-              await copyFile(file, join(site, cardPath(review.slug)));
-              return file;
-            };
-            // A build of another content folder sharing the cache may just have pruned an old card: draw it again.
-            used.push(await copy().catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? copy() : Promise.reject(e))));
-          }
-        };
-        await Promise.all(Array.from({ length: 16 }, copier));
+        await forEachConcurrently(reviews, 16, async (review) => {
+          const copy = async () => {
+            const { file } = await cachedShareCardFile(shareCardInput(corpus, review));
+            await copyFile(file, join(site, cardPath(review.slug)));
+            return file;
+          };
+          // A build of another content folder sharing the cache may just have pruned an old card: draw it again.
+          used.push(await copy().catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? copy() : Promise.reject(e))));
+        });
         const { removed } = await pruneCardCache(defaultCacheDir(), used);
         if (removed) logger.info(`removed ${removed} cached share card${removed === 1 ? '' : 's'} no build has used for ${CARD_MAX_AGE_DAYS} days`);
       },

@@ -9,6 +9,7 @@
  */
 import { readdir, stat, unlink, utimes } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { forEachConcurrently } from './concurrent.ts';
 
 /** How long a card no build has used is kept. */
 export const CARD_MAX_AGE_DAYS = 30;
@@ -39,7 +40,8 @@ export async function pruneCardCache(
     return result; // no cache yet
   }
   const when = new Date(now);
-  const visit = async (name: string) => {
+  // Sixteen at a time, as the cards are copied.
+  await forEachConcurrently(names, 16, async (name) => {
     const file = join(dir, name);
     try {
       if (keep.has(name)) {
@@ -52,11 +54,6 @@ export async function pruneCardCache(
     } catch {
       // Another build removed or replaced it meanwhile: nothing to keep or remove.
     }
-  };
-  // Sixteen at a time, as the cards are copied: each call waits on libuv's thread pool.
-  let next = 0;
-  await Promise.all(Array.from({ length: 16 }, async () => {
-    while (next < names.length) await visit(names[next++]!);
-  }));
+  });
   return result;
 }
