@@ -2,22 +2,23 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
-import { contentDir } from './src/lib/content-dir.ts';
-import { getCorpus } from './src/lib/corpus-cache.ts';
-import { corpusKey, folderDigest, keyOf } from './src/lib/corpus-snapshot.ts';
-import { resolveSiteUrl, siteLocation } from './src/lib/site-url.ts';
-import { fnv1a } from './src/lib/hash.ts';
+import { contentDir } from './src/check/content-dir.ts';
+import { getCorpus } from './src/check/cache.ts';
+import { corpusKey, keyOf } from './src/check/snapshot.ts';
+import { codeDigest } from './src/check/code-digest.ts';
+import { locationOf } from './src/site/location.ts';
+import { fnv1a } from './src/core/hash.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import remarkCitations from './src/remark/citations.ts';
 import remarkCheckerParser from './src/remark/parser.ts';
 import sitemap from '@astrojs/sitemap';
-import { sitemapFilter } from './src/lib/feeds.ts';
+import { sitemapFilter } from './src/site/feeds.ts';
 import shareCards from './src/integrations/share-cards.ts';
 
 const dir = contentDir();
 const corpus = getCorpus(dir);
-const location = siteLocation(resolveSiteUrl(corpus.site?.url));
+const location = locationOf(corpus);
 
 /**
  * A digest of the content and of the code that renders it. Astro caches rendered
@@ -25,10 +26,13 @@ const location = siteLocation(resolveSiteUrl(corpus.site?.url));
  * captions) and on the matcher and plugins (ids, links, captions), so any change
  * to either must re-render everything: the digest is part of the config, and a
  * changed config clears Astro's content cache. The corpus snapshot's key already
- * covers the content folder and src/lib; the remark plugins are added to it.
+ * covers the content folder and the code that reads it; the remark plugins and
+ * everything they import are added to it.
  */
 function contentDigest() {
-  return `${keyOf(corpus) ?? corpusKey(dir, process.cwd())}-${folderDigest(fileURLToPath(new URL('src/remark', import.meta.url)))}`;
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const plugins = ['src/remark/parser.ts', 'src/remark/citations.ts'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+  return `${keyOf(corpus) ?? corpusKey(dir, process.cwd())}-${codeDigest(plugins, root)}`;
 }
 
 export default defineConfig({

@@ -7,7 +7,7 @@
  *   2. the Astro build of the real site (`astro build`), whose Pagefind
  *      integration logs its own indexing time; that time is reported as
  *      `index_s` and taken out of `build_s`,
- *   3. the baseline: the bare Astro site in bench/baseline/ over the same
+ *   3. the baseline: the bare Astro site in scripts/bench/baseline/ over the same
  *      content, plus its Pagefind index.
  * Peak RSS is sampled every 100 ms over the whole process tree of each step
  * (Astro, its workers, the Pagefind binary), summed, and the largest sum of
@@ -20,9 +20,9 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { generateCorpus } from '../src/lib/bench-corpus.ts';
-import { fnv1a } from '../src/lib/hash.ts';
-import { pagefindSeconds, treeRss } from '../src/lib/bench-measure.ts';
+import { generateCorpus } from './bench/corpus.ts';
+import { fnv1a } from '../src/core/hash.ts';
+import { pagefindSeconds, treeRss } from './bench/measure.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -178,9 +178,9 @@ async function main(): Promise<void> {
       log('share cards… (untimed: --warm-cards)');
       const mod = (p: string) => JSON.stringify(pathToFileURL(join(root, p)).href);
       const script = `
-        const { loadCorpus } = await import(${mod('src/lib/corpus.ts')});
-        const { publishedReviews, shareCardInput } = await import(${mod('src/lib/feeds.ts')});
-        const { predrawCards } = await import(${mod('src/lib/share-card-pool.ts')});
+        const { loadCorpus } = await import(${mod('src/check/load-corpus.ts')});
+        const { publishedReviews, shareCardInput } = await import(${mod('src/site/feeds.ts')});
+        const { predrawCards } = await import(${mod('src/share-cards/pool.ts')});
         const corpus = loadCorpus(process.env.CONTENT_DIR);
         const inputs = publishedReviews(corpus).map((r) => shareCardInput(corpus, r));
         const { done } = predrawCards(inputs, { cacheDir: process.env.CARD_CACHE_DIR, workers: 2 });
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
       const baseDist = join(out, 'baseline-dist');
       const base = must(
         'baseline astro build',
-        await run(process.execPath, [astroBin, 'build', '--root', join(root, 'bench/baseline'), '--outDir', baseDist], {
+        await run(process.execPath, [astroBin, 'build', '--root', join(root, 'scripts/bench/baseline'), '--outDir', baseDist], {
           ...env,
           BENCH_CACHE_DIR: join(out, 'baseline-cache'),
         }),

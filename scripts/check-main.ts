@@ -6,9 +6,9 @@
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { contentDir } from '../src/lib/content-dir.ts';
-import { loadCorpusSnapshot } from '../src/lib/corpus-snapshot.ts';
-import { formatProblem, githubAnnotation } from '../src/lib/problems.ts';
+import { contentDir } from '../src/check/content-dir.ts';
+import { loadCorpusSnapshot } from '../src/check/snapshot.ts';
+import { formatProblem, githubAnnotation } from '../src/core/problems.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // npm runs scripts in the project root; name files relative to where the editor typed the command.

@@ -5,10 +5,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentDir } from '../src/lib/content-dir.ts';
-import { loadSite } from '../src/lib/corpus.ts';
-import { makeScale } from '../src/lib/verdicts.ts';
-import { parseArgs, planScaffold } from '../src/lib/scaffold.ts';
+import { contentDir } from '../src/check/content-dir.ts';
+import { loadSite } from '../src/check/site-settings.ts';
+import { makeScale } from '../src/core/verdicts.ts';
+import { parseArgs, planScaffold } from './new/scaffold.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const here = process.env.INIT_CWD ?? process.cwd();

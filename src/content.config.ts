@@ -5,15 +5,15 @@
  * Sources are data only: their pages are drawn from the checked corpus (the
  * text split into blocks, excerpts highlighted), never from Astro's rendering
  * of the body. A glob loader rendered every source's Markdown and kept the HTML
- * in the data store and in the bundle, for nothing: a third of a large desk's
- * Markdown and of the build's memory.
+ * in the data store and in the bundle, for nothing: a large share of a big
+ * desk's Markdown time and of the build's memory.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
-import { contentDir } from './lib/content-dir.ts';
-import { getCorpus } from './lib/corpus-cache.ts';
-import { claimSchema, pageSchema, sourceSchema } from './lib/schema.ts';
+import { contentDir } from './check/content-dir.ts';
+import { getCorpus } from './check/cache.ts';
+import { claimSchema, pageSchema, sourceSchema } from './core/schema.ts';
 
 const dir = contentDir();
 // No page reads an entry's raw body (excerpts and sources come from the corpus): not keeping it

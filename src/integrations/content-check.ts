@@ -6,8 +6,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { relative } from 'node:path';
-import { getCorpus, invalidateCorpus } from '../lib/corpus-cache.ts';
-import { formatProblem, githubAnnotation } from '../lib/problems.ts';
+import { getCorpus, invalidateCorpus } from '../check/cache.ts';
+import { formatProblem, githubAnnotation } from '../core/problems.ts';
 
 export interface ContentCheckOptions {
   /** Absolute path of the content folder. */

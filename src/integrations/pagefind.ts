@@ -8,6 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { INDEXED_PAGES } from '../site/routes.ts';
 
 /** Throws when a Pagefind response reports errors: a half-built index must fail the build. */
 function assertNoErrors(step: string, response: { errors: string[] }): void {
@@ -24,13 +25,6 @@ export interface IndexResult {
   seconds: number;
   outputPath: string;
 }
-
-/**
- * The only files that can carry `data-pagefind-body`: claim, source and content
- * pages. Pagefind would otherwise read and parse every HTML file of the site
- * (embeds, tags, verdicts: half of a large desk's pages) only to skip it.
- */
-export const INDEXED_PAGES = '{claims/*/index.html,sources/*/index.html,*/index.html}';
 
 /** Indexes the claim, source and content pages under `siteDir` and writes the bundle to `<siteDir>/pagefind/`. */
 export async function buildSearchIndex(siteDir: string): Promise<IndexResult> {

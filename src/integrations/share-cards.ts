@@ -1,22 +1,23 @@
 /**
  * Share cards, /og/<slug>.png. As soon as a build starts, the cards not cached
  * yet are drawn in worker threads, so that drawing overlaps the rest of the
- * build instead of following it (see src/lib/share-card-pool.ts). When the
+ * build instead of following it (see src/share-cards/pool.ts). When the
  * pages are written, every card is copied from the cache into the site: as an
- * Astro route, each card went through a Response and a file write, 3 ms a card,
- * the most expensive "page" of a large desk. (In dev, the route serves them.)
- * Then cards that no build has used for a month leave the cache (share-card-cache.ts).
+ * Astro route, each card went through a Response and a file write, which made
+ * it the most expensive "page" of a large desk. (In dev, the route serves them.)
+ * Then cards that no build has used for a month leave the cache (cache.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getCorpus } from '../lib/corpus-cache.ts';
-import { cardPath, publishedReviews, shareCardInput } from '../lib/feeds.ts';
-import { cachedShareCardFile, defaultCacheDir } from '../lib/share-card.ts';
-import { predrawCards } from '../lib/share-card-pool.ts';
-import { CARD_MAX_AGE_DAYS, pruneCardCache } from '../lib/share-card-cache.ts';
-import { forEachConcurrently } from '../lib/concurrent.ts';
+import { getCorpus } from '../check/cache.ts';
+import { publishedReviews, shareCardInput } from '../site/feeds.ts';
+import { paths } from '../site/routes.ts';
+import { cachedShareCardFile, defaultCacheDir } from '../share-cards/card.ts';
+import { predrawCards } from '../share-cards/pool.ts';
+import { CARD_MAX_AGE_DAYS, pruneCardCache } from '../share-cards/cache.ts';
+import { forEachConcurrently } from '../share-cards/concurrent.ts';
 
 export default function shareCards({ dir }: { dir: string }): AstroIntegration {
   return {
@@ -44,12 +45,12 @@ export default function shareCards({ dir }: { dir: string }): AstroIntegration {
         const site = fileURLToPath(out);
         const reviews = publishedReviews(corpus);
         if (reviews.length) await mkdir(join(site, 'og'), { recursive: true });
-        // Sixteen copies in flight: one at a time took 5 s for 5,000 cards.
+        // Sixteen copies in flight: one at a time left the disk and the thread idle in turn.
         const used: string[] = [];
         await forEachConcurrently(reviews, 16, async (review) => {
           const copy = async () => {
             const { file } = await cachedShareCardFile(shareCardInput(corpus, review));
-            await copyFile(file, join(site, cardPath(review.slug)));
+            await copyFile(file, join(site, paths.card(review.slug)));
             return file;
           };
           // A build of another content folder sharing the cache may just have pruned an old card: draw it again.

@@ -4,8 +4,8 @@
  * JSON-LD of its claim page (README: "/claims.json").
  */
 import type { APIRoute } from 'astro';
-import { siteContext } from '../components/site.ts';
-import { publishedReviews } from '../lib/feeds.ts';
+import { siteContext } from '../site/context.ts';
+import { publishedReviews } from '../site/feeds.ts';
 
 export const GET: APIRoute = () => {
   const { corpus, location } = siteContext();

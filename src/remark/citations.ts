@@ -3,17 +3,19 @@
  * excerpts become a figure with a caption, inline excerpts a link to their place
  * on the source page, and relative links between content files site URLs. Raw
  * HTML is dropped (the checker already rejects it; this is defence in depth).
- * All the knowing is in src/lib; this file only builds mdast.
+ * All the knowing is in src/core/ and src/site/; this file only builds mdast.
  */
 import { relative, sep } from 'node:path';
 import { statSync } from 'node:fs';
 import type { Root, Link, PhrasingContent, RootContent, Nodes } from 'mdast';
-import { collectCitations, resolveContentLink } from '../lib/citations.ts';
-import { walk } from '../lib/markdown.ts';
-import { getCorpus } from '../lib/corpus-cache.ts';
-import { excerptLinks, resolveCitations, STANCE_LABELS } from '../lib/excerpt-links.ts';
-import { internalHref, paths } from '../lib/site-url.ts';
-import { formatDay } from '../lib/dates.ts';
+import { collectCitations, resolveContentLink } from '../core/citations.ts';
+import { walk } from '../core/markdown.ts';
+import { getCorpus } from '../check/cache.ts';
+import { excerptLinks, resolveCitations } from '../site/excerpt-links.ts';
+import { STANCE_LABELS } from '../site/labels.ts';
+import { internalHref } from '../site/location.ts';
+import { paths } from '../site/routes.ts';
+import { formatDay } from '../core/dates.ts';
 
 export interface RemarkCitationsOptions {
   /** Absolute path of the content folder. */
@@ -26,8 +28,8 @@ export interface RemarkCitationsOptions {
 
 /**
  * The words an excerpt's caption and links add to every claim page ("Supports the claim", "In
- * the source", "In the original"): not what a reader searches for, and a tenth of what Pagefind
- * indexed on a claim page.
+ * the source", "In the original"): not what a reader searches for, and repeated on every page,
+ * so they would make every claim a hit for them.
  */
 const UNSEARCHED = { dataPagefindIgnore: '' };
 

@@ -7,7 +7,7 @@
  * quotations, at the same positions.
  */
 import type { Processor } from 'unified';
-import { parseTypeset } from '../lib/markdown.ts';
+import { parseTypeset } from '../core/markdown.ts';
 
 export default function remarkCheckerParser(this: Processor) {
   this.parser = ((doc: string) => parseTypeset(String(doc))) as Processor['parser'];

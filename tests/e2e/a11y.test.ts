@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, siteInBrowser, watchProblems } from '../helpers/browser.ts';
 import { demoBuild, DEMO_BASE, DEMO_CONTENT } from '../helpers/demo-build.ts';
-import { loadCorpus } from '../../src/lib/corpus.ts';
-import { publishedClaims } from '../../src/lib/published.ts';
-import { tagSlug } from '../../src/lib/schema.ts';
+import { loadCorpus } from '../../src/check/load-corpus.ts';
+import { publishedClaims } from '../../src/site/published.ts';
+import { tagSlug } from '../../src/core/schema.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -12,10 +12,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, siteInBrowser, watchProblems, type SiteInBrowser } from '../helpers/browser.ts';
 import { buildSite, cleanBuilds, ROOT } from '../helpers/build-site.ts';
 import type { BuiltSite } from '../helpers/build-site.ts';
-import { loadCorpus } from '../../src/lib/corpus.ts';
-import { normalize } from '../../src/lib/normalize.ts';
-import { citedSources, publishedClaims, publishedPages, publishedSources } from '../../src/lib/published.ts';
-import { findVerdict } from '../../src/lib/verdicts.ts';
+import { loadCorpus } from '../../src/check/load-corpus.ts';
+import { normalize } from '../../src/core/normalize.ts';
+import { citedSources, publishedClaims, publishedPages, publishedSources } from '../../src/site/published.ts';
+import { findVerdict } from '../../src/core/verdicts.ts';
 
 const CONTENT = join(ROOT, 'content');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

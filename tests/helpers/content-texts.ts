@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCorpus } from '../../src/lib/bench-corpus.ts';
+import { generateCorpus } from '../../scripts/bench/corpus.ts';
 
 export function contentTexts(generated: { claims: number; seed: number }): string[] {
   const texts: string[] = [];

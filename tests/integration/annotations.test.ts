@@ -8,10 +8,10 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { githubAnnotation } from '../../src/lib/problems.ts';
+import { githubAnnotation } from '../../src/core/problems.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const fixture = 'tests/fixtures/editing/content';
+const fixture = 'tests/fixtures/sites/annotated';
 
 function check(contentDir: string, cwd: string, github: boolean) {
   const env: Record<string, string | undefined> = { ...process.env, CONTENT_DIR: contentDir, INIT_CWD: cwd };
@@ -26,15 +26,15 @@ describe('npm run check on GitHub Actions', () => {
     expect(r.status).toBe(1);
     const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
     expect(annotations).toEqual([
-      '::error file=tests/fixtures/editing/content/claims/bad-verdict.md,line=4,col=10::unknown verdict `half-true`; ' +
+      '::error file=tests/fixtures/sites/annotated/claims/bad-verdict.md,line=4,col=10::unknown verdict `half-true`; ' +
         'the scale has true, mostly-true, needs-context, misleading, false, unproven',
       expect.stringMatching(
-        /^::error file=tests\/fixtures\/editing\/content\/claims\/ordinance-passed\.md,line=10,col=1::excerpt not found in source council-minutes .*Closest passage: “The council voted nine to four to adopt the ordinance/,
+        /^::error file=tests\/fixtures\/sites\/annotated\/claims\/ordinance-passed\.md,line=10,col=1::excerpt not found in source council-minutes .*Closest passage: “The council voted nine to four to adopt the ordinance/,
       ),
     ]);
     // The readable list still goes to the log, one problem per line.
-    expect(r.stderr).toContain('tests/fixtures/editing/content/claims/bad-verdict.md:4:10: unknown verdict `half-true`');
-    expect(r.stderr).toContain('tests/fixtures/editing/content/claims/ordinance-passed.md:10:1: excerpt not found');
+    expect(r.stderr).toContain('tests/fixtures/sites/annotated/claims/bad-verdict.md:4:10: unknown verdict `half-true`');
+    expect(r.stderr).toContain('tests/fixtures/sites/annotated/claims/ordinance-passed.md:10:1: excerpt not found');
   });
 
   it('prints no annotations outside GitHub Actions', () => {

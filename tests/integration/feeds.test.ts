@@ -8,13 +8,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, u
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus.ts';
-import { publishedReviews, shareCardInput } from '../../src/lib/feeds.ts';
-import { cardHash, pngSize } from '../../src/lib/share-card.ts';
-import { siteLocation } from '../../src/lib/site-url.ts';
+import { loadCorpus } from '../../src/check/load-corpus.ts';
+import { publishedReviews, shareCardInput } from '../../src/site/feeds.ts';
+import { cardHash } from '../../src/share-cards/card.ts';
+import { pngSize } from '../helpers/png-size.ts';
+import { siteLocation } from '../../src/site/location.ts';
 import { ASTRO, astroEnv, ROOT } from '../helpers/build-site.ts';
 
-const CONTENT = join(ROOT, 'tests/fixtures/feeds/content');
+const CONTENT = join(ROOT, 'tests/fixtures/sites/feeds');
 const SITE_URL = 'https://example.org/repo/';
 const PUBLISHED = ['winter-timetable-november', 'ticket-prices-and-everything-else', 'ferry-vote-unanimous']; // newest first
 const DRAFT_SLUG = 'draft-only-tunnel-plan';
@@ -155,7 +156,7 @@ describe('the next build', () => {
       // Marked as used by this build, so that pruning keeps them.
       for (const f of readdirSync(cards)) expect(statSync(join(cards, f)).mtimeMs).toBeGreaterThanOrEqual(started - 1000);
       // A drawn card is written to a new file renamed into the cache; a reused one stays the same file
-      // (only its modification time moves: the build marks the cards it used, see share-card-cache.ts).
+      // (only its modification time moves: the build marks the cards it used, see src/share-cards/cache.ts).
       expect(new Map(readdirSync(cards).map((f) => [f, statSync(join(cards, f)).ino]))).toEqual(before);
       for (const slug of PUBLISHED) {
         expect(readFileSync(join(again, 'og', `${slug}.png`)).equals(readFileSync(join(out, 'og', `${slug}.png`)))).toBe(true);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { generateCorpus, mulberry32 } from '../../src/lib/bench-corpus.ts';
-import { loadCorpus } from '../../src/lib/corpus.ts';
+import { generateCorpus, mulberry32 } from '../../scripts/bench/corpus.ts';
+import { loadCorpus } from '../../src/check/load-corpus.ts';
 
 describe('bench corpus', () => {
   it('mulberry32 is deterministic and spread over [0, 1)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectCitations, resolveContentLink, unquote, type Citation } from '../../src/lib/citations.ts';
-import { parseMarkdown } from '../../src/lib/markdown.ts';
+import { collectCitations, resolveContentLink, unquote, type Citation } from '../../src/core/citations.ts';
+import { parseMarkdown } from '../../src/core/markdown.ts';
 
 const cite = (md: string, lineOffset = 0): Omit<Citation, 'link' | 'blockquote' | 'quote'>[] =>
   collectCitations(parseMarkdown(md), 'claims/x.md', lineOffset).map(({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest);

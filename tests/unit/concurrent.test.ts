@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachConcurrently } from '../../src/lib/concurrent.ts';
+import { forEachConcurrently } from '../../src/share-cards/concurrent.ts';
 
 describe('forEachConcurrently', () => {
   it('runs every item once, never more than the limit at a time', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectCorrections } from '../../src/lib/corrections.ts';
+import { collectCorrections } from '../../src/site/corrections.ts';
 
 const claim = (slug: string, updates: { date: string; note: string }[] | undefined, draft = false) => ({
   slug,

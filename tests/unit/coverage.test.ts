@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellOf, coverageMatrix } from '../../src/lib/coverage.ts';
+import { cellOf, coverageMatrix } from '../../src/site/coverage.ts';
 
 const perSource = (slugs: string[]) => slugs.map((s) => ({ key: s, sources: [s] }));
 
@@ -31,7 +31,7 @@ describe('coverage matrix', () => {
 });
 
 describe('coverage matrix of a large desk', async () => {
-  const { matrixColumns } = await import('../../src/lib/coverage.ts');
+  const { matrixColumns } = await import('../../src/site/coverage.ts');
   const sources = [
     { slug: 'a1', outlet: 'Outlet A' },
     { slug: 'b1', outlet: 'Outlet B' },

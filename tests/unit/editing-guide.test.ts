@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../../src/lib/corpus.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import { loadCorpus } from '../../src/check/load-corpus.ts';
+import { formatProblem } from '../../src/core/problems.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const guide = readFileSync(join(root, 'EDITING.md'), 'utf8');

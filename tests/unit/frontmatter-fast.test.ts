@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import matter from 'gray-matter';
-import { parseFile } from '../../src/lib/frontmatter.ts';
+import { parseFile } from '../../src/core/frontmatter.ts';
 import { contentTexts } from '../helpers/content-texts.ts';
 
 // The check reads front matter with js-yaml (`fast`) and keeps that reading when the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/lib/frontmatter.ts';
+import { parseFile } from '../../src/core/frontmatter.ts';
 
 const SOURCE = [
   '---', //                                  1

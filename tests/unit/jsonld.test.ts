@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimReview, serializeJsonLd } from '../../src/lib/jsonld.ts';
-import { claimSchema, sourceSchema, siteSchema } from '../../src/lib/schema.ts';
-import { makeScale } from '../../src/lib/verdicts.ts';
+import { claimReview, serializeJsonLd } from '../../src/site/jsonld.ts';
+import { claimSchema, sourceSchema, siteSchema } from '../../src/core/schema.ts';
+import { makeScale } from '../../src/core/verdicts.ts';
 
 const site = siteSchema.parse({
   title: 'T',

@@ -3,8 +3,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
-import { parseMarkdown } from '../../src/lib/markdown.ts';
-import { parseFile } from '../../src/lib/frontmatter.ts';
+import { parseMarkdown } from '../../src/core/markdown.ts';
+import { parseFile } from '../../src/core/frontmatter.ts';
 import { contentTexts } from '../helpers/content-texts.ts';
 
 // parseMarkdown parses with satteri (Rust) for speed; on what editors write the

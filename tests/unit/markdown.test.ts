@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, plainText, rawHtml, sourceBlocks } from '../../src/lib/markdown.ts';
-import { indexSource, matchExcerpt } from '../../src/lib/matcher.ts';
-import { collectCitations } from '../../src/lib/citations.ts';
+import { parseMarkdown, plainText, rawHtml, sourceBlocks } from '../../src/core/markdown.ts';
+import { indexSource, matchExcerpt } from '../../src/core/matcher.ts';
+import { collectCitations } from '../../src/core/citations.ts';
 
 describe('sourceBlocks', () => {
   it('gives paragraphs and headings as plain text with their lines', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closestPassage, indexSource, matchExcerpt, parseExcerpt, INSERTION_MAX_WORDS, type MatchResult, type SourceIndex } from '../../src/lib/matcher.ts';
-import { parseMarkdown, sourceBlocks } from '../../src/lib/markdown.ts';
+import { closestPassage, indexSource, matchExcerpt, parseExcerpt, INSERTION_MAX_WORDS, type MatchResult, type SourceIndex } from '../../src/core/matcher.ts';
+import { parseMarkdown, sourceBlocks } from '../../src/core/markdown.ts';
 
 const fromMarkdown = (md: string): SourceIndex => indexSource(sourceBlocks(parseMarkdown(md)));
 

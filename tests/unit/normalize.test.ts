@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fold, normalize, splitsWord } from '../../src/lib/normalize.ts';
+import { fold, normalize, splitsWord } from '../../src/core/normalize.ts';
 
-describe('normalize: the comparison form of CONTENT-FORMAT.md', () => {
+describe('normalize: the comparison form of docs/content-format.md', () => {
   it('applies NFKC: ligatures and full-width letters become plain letters', () => {
     expect(fold('\uFB01ne')).toBe('fine');
     expect(fold('\uFF21\uFF22\uFF23 \uFF11\uFF12')).toBe('abc 12');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { crc32, inflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
-import { encodePng } from '../../src/lib/png.ts';
-import { pngSize } from '../../src/lib/share-card.ts';
+import { encodePng } from '../../src/share-cards/png.ts';
+import { pngSize } from '../helpers/png-size.ts';
 
 /** Chunks of a PNG, each checked against its CRC. */
 function chunks(png: Buffer): { type: string; data: Buffer }[] {

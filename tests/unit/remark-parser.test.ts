@@ -3,8 +3,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkSmartypants from 'remark-smartypants';
-import { parseFile } from '../../src/lib/frontmatter.ts';
-import { parseMarkdown, parseTypeset } from '../../src/lib/markdown.ts';
+import { parseFile } from '../../src/core/frontmatter.ts';
+import { parseMarkdown, parseTypeset } from '../../src/core/markdown.ts';
 import { contentTexts } from '../helpers/content-texts.ts';
 import remarkCheckerParser from '../../src/remark/parser.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editUrl, forgeOf, historyUrl, repoLinks, reportErrorUrl } from '../../src/lib/repo-links.ts';
+import { editUrl, forgeOf, historyUrl, repoLinks, reportErrorUrl } from '../../src/site/repo-links.ts';
 
 describe('edit and history links', () => {
   it('follow GitHub’s URL shapes', () => {

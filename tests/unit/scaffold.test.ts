@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { claimTemplate, leftoverPlaceholders, pageTemplate, parseArgs, planScaffold, slugify, sourceTemplate } from '../../src/lib/scaffold.ts';
-import { loadCorpus } from '../../src/lib/corpus.ts';
-import { parseMarkdown } from '../../src/lib/markdown.ts';
-import { collectCitations } from '../../src/lib/citations.ts';
-import { DEFAULT_VERDICTS } from '../../src/lib/verdicts.ts';
+import { claimTemplate, pageTemplate, parseArgs, planScaffold, slugify, sourceTemplate } from '../../scripts/new/scaffold.ts';
+import { loadCorpus } from '../../src/check/load-corpus.ts';
+import { parseMarkdown } from '../../src/core/markdown.ts';
+import { collectCitations } from '../../src/core/citations.ts';
+import { DEFAULT_VERDICTS } from '../../src/core/verdicts.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const SITE = `title: Test site
 description: A site for tests.
 url: https://example.org
@@ -129,79 +126,5 @@ describe('the drafts', () => {
   it('list the default verdicts', () => {
     const text = claimTemplate('x', '2026-01-02');
     for (const v of DEFAULT_VERDICTS) expect(text).toContain(v.id);
-  });
-});
-
-describe('npm run new', () => {
-  const run = (dir: string, ...args: string[]) =>
-    spawnSync(process.execPath, [join(root, 'scripts/new.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, CONTENT_DIR: dir, INIT_CWD: dir },
-      encoding: 'utf8',
-    });
-
-  it('writes a draft under CONTENT_DIR, prints its path, and refuses to overwrite it', () => {
-    const dir = tempSite();
-    const first = run(dir, 'claim', 'ban is permanent');
-    expect(first.stderr).toBe('');
-    expect(first.status).toBe(0);
-    expect(first.stdout.trim()).toBe(join('claims', 'ban-is-permanent.md'));
-    const path = join(dir, 'claims/ban-is-permanent.md');
-    const text = readFileSync(path, 'utf8');
-    expect(text).toMatch(/^claim: ban is permanent$/m);
-    expect(text).toMatch(/^draft: true/m);
-    expect(text).toMatch(/^reviewed: \d{4}-\d{2}-\d{2} /m);
-
-    writeFileSync(path, text.replace('Who made the claim', 'Edited by hand'));
-    const again = run(dir, 'claim', 'Ban is permanent!');
-    expect(again.status).toBe(1);
-    expect(again.stderr).toContain('claims/ban-is-permanent.md already exists');
-    expect(readFileSync(path, 'utf8')).toContain('Edited by hand');
-
-    const source = run(dir, 'source', 'Chicago Mayor Bans ICE', '--outlet', 'HuffPost');
-    expect(source.status).toBe(0);
-    expect(readFileSync(join(dir, 'sources/chicago-mayor-bans-ice.md'), 'utf8')).toMatch(/^outlet: HuffPost$/m);
-
-    const check = spawnSync(process.execPath, [join(root, 'scripts/check.ts')], {
-      cwd: root,
-      env: { ...process.env, CONTENT_DIR: dir, INIT_CWD: dir },
-      encoding: 'utf8',
-    });
-    expect(check.stderr).toBe('');
-    expect(check.status).toBe(0);
-    expect(check.stdout).toContain('2 drafts');
-  });
-
-  it('explains its usage when called without arguments', () => {
-    const dir = tempSite();
-    const r = run(dir);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('npm run new -- claim');
-    expect(existsSync(join(dir, 'claims'))).toBe(false);
-  });
-});
-
-describe('leftoverPlaceholders', () => {
-  const fields = (text: string) => {
-    const [, yaml, body] = text.split('---\n');
-    const data: Record<string, unknown> = {};
-    for (const line of yaml!.split('\n')) {
-      const m = /^(\w+): (.*?)(?:\s+#.*)?$/.exec(line);
-      if (m) data[m[1]!] = m[2];
-    }
-    return { data, body: body! };
-  };
-
-  it('finds every placeholder a fresh draft holds', () => {
-    const c = fields(claimTemplate('x', '2026-01-02'));
-    expect(leftoverPlaceholders(c.data, c.body)).toEqual(['claimant', 'summary', 'body']);
-    const s = fields(sourceTemplate('x', 'y', '2026-01-02'));
-    expect(leftoverPlaceholders(s.data, s.body)).toEqual(['body']);
-    const p = fields(pageTemplate('x'));
-    expect(leftoverPlaceholders(p.data, p.body)).toEqual(['description', 'body']);
-  });
-
-  it('finds nothing in finished content', () => {
-    expect(leftoverPlaceholders({ claimant: 'Lori Lightfoot', summary: 'The ban is not in writing.' }, 'The analysis.\n')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimSchema, day, pageSchema, siteSchema, sourceSchema, tagSlug } from '../../src/lib/schema.ts';
-import { toIsoDay, formatDay } from '../../src/lib/dates.ts';
-import { DEFAULT_VERDICTS, findVerdict, makeScale } from '../../src/lib/verdicts.ts';
+import { claimSchema, day, pageSchema, siteSchema, sourceSchema, tagSlug } from '../../src/core/schema.ts';
+import { toIsoDay, formatDay } from '../../src/core/dates.ts';
+import { DEFAULT_VERDICTS, findVerdict, makeScale } from '../../src/core/verdicts.ts';
 
 const claim = (extra: Record<string, unknown> = {}) => ({
   claim: 'The ban is permanent.',

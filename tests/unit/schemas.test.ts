@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCHEMA_FILES, jsonSchemaFor, readFieldDocs, renderSchema } from '../../src/lib/json-schemas.ts';
+import { SCHEMA_FILES, jsonSchemaFor, readFieldDocs, renderSchema } from '../../scripts/schemas/json-schemas.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const source = readFileSync(join(root, 'src/lib/schema.ts'), 'utf8');
+const source = readFileSync(join(root, 'src/core/schema.ts'), 'utf8');
 const files = Object.keys(SCHEMA_FILES) as (keyof typeof SCHEMA_FILES)[];
 
 describe('JSON schemas for editors', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasQuery, parseSearchParams, toSearchParams } from '../../src/lib/search-params.ts';
+import { hasQuery, parseSearchParams, toSearchParams } from '../../src/client/search-params.ts';
 
 describe('search URL state', () => {
   it('reads the term and repeated filters, ignoring unknown and empty parameters', () => {

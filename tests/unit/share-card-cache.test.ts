@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CARD_MAX_AGE_DAYS, pruneCardCache } from '../../src/lib/share-card-cache.ts';
+import { CARD_MAX_AGE_DAYS, pruneCardCache } from '../../src/share-cards/cache.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

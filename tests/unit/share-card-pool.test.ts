@@ -2,8 +2,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { predrawCards } from '../../src/lib/share-card-pool.ts';
-import { cachedShareCard, cardHash, pngSize, type ShareCardInput } from '../../src/lib/share-card.ts';
+import { predrawCards } from '../../src/share-cards/pool.ts';
+import { cachedShareCard, cardHash, type ShareCardInput } from '../../src/share-cards/card.ts';
+import { pngSize } from '../helpers/png-size.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'card-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

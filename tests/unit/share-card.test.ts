@@ -15,11 +15,11 @@ import {
   fitClaim,
   loadFonts,
   measureClaimHeight,
-  pngSize,
   renderShareCard,
   shareCardSvg,
   type ShareCardInput,
-} from '../../src/lib/share-card.ts';
+} from '../../src/share-cards/card.ts';
+import { pngSize } from '../helpers/png-size.ts';
 
 // About 600 characters of long words and no easy breaks: the worst claim an editor is likely to write.
 const LONGEST_CLAIM =

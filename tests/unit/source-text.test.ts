@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightBlock, publishBlocks } from '../../src/lib/source-text.ts';
+import { highlightBlock, publishBlocks } from '../../src/site/source-text.ts';
 
 describe('highlightBlock', () => {
   it('marks a range and names it with the excerpt id', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeTextPart, formatTextDirective, textDirective, textFragmentUrl } from '../../src/lib/text-fragment.ts';
+import { encodeTextPart, formatTextDirective, textDirective, textFragmentUrl } from '../../src/site/text-fragment.ts';
 
 const at = (text: string, passage: string) => {
   const start = text.indexOf(passage);

@@ -8,9 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { collectCitations, unquote } from '../../src/lib/citations.ts';
-import { parseMarkdown } from '../../src/lib/markdown.ts';
-import { loadCorpus } from '../../src/lib/corpus.ts';
+import { collectCitations, unquote } from '../../src/core/citations.ts';
+import { parseMarkdown } from '../../src/core/markdown.ts';
+import { loadCorpus } from '../../src/check/load-corpus.ts';
 
 const cite = (md: string) => collectCitations(parseMarkdown(md), 'claims/c.md');
 
@@ -130,7 +130,7 @@ describe('the checker', () => {
 
 describe('excerpt ids', () => {
   it('tell an insertion from an elision between the same words', async () => {
-    const { excerptId } = await import('../../src/lib/excerpt-id.ts');
+    const { excerptId } = await import('../../src/core/excerpt-id.ts');
     expect(excerptId('the council [members] voted')).not.toBe(excerptId('the council … voted'));
     expect(excerptId('the council … voted')).toBe(excerptId('The council ... voted'));
   });
@@ -138,8 +138,8 @@ describe('excerpt ids', () => {
 
 describe('source text', () => {
   it('includes the rows of a table, so a figure quoted from one can be verified', async () => {
-    const { sourceBlocks } = await import('../../src/lib/markdown.ts');
-    const { indexSource, matchExcerpt } = await import('../../src/lib/matcher.ts');
+    const { sourceBlocks } = await import('../../src/core/markdown.ts');
+    const { indexSource, matchExcerpt } = await import('../../src/core/matcher.ts');
     const blocks = sourceBlocks(parseMarkdown('Intro.\n\n| Year | Spending |\n| --- | --- |\n| 2019 | Police spent 1.2 billion dollars on overtime |\n'));
     expect(blocks.map((b) => b.text)).toEqual(['Intro.', 'Year Spending', '2019 Police spent 1.2 billion dollars on overtime']);
     expect(matchExcerpt(indexSource(blocks), 'Police spent 1.2 billion dollars on overtime').ok).toBe(true);

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { defaultCacheDir } from '../../src/lib/share-card.ts';
+import { defaultCacheDir } from '../../src/share-cards/card.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scripts = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<string, string>);

@@ -4,9 +4,9 @@
  * card from the cache into the site (src/integrations/share-cards.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCorpus } from '../../lib/corpus-cache.ts';
-import { publishedReview, publishedReviews, shareCardInput } from '../../lib/feeds.ts';
-import { cachedShareCard } from '../../lib/share-card.ts';
+import { getCorpus } from '../../check/cache.ts';
+import { publishedReview, publishedReviews, shareCardInput } from '../../site/feeds.ts';
+import { cachedShareCard } from '../../share-cards/card.ts';
 
 export const getStaticPaths = (() =>
   import.meta.env.DEV ? publishedReviews(getCorpus()).map((r) => ({ params: { slug: r.slug } })) : []) satisfies GetStaticPaths;

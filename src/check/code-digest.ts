@@ -1,0 +1,37 @@
+/**
+ * A digest of the code that reads and renders content: given entry modules, the
+ * bytes of each and of every module it imports, transitively, through relative
+ * `.ts` specifiers (imports, dynamic imports and worker URLs alike). The corpus
+ * snapshot and Astro's content cache are keyed by it, so an edit to the
+ * matcher throws them away and an edit to the share cards or the benchmark,
+ * which they do not depend on, keeps them.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+
+/** A relative module specifier in a quoted string: `'./x.ts'`, `"../core/y.ts"`. */
+const RELATIVE_MODULE = /['"](\.{1,2}\/[^'"\s]+\.ts)['"]/g;
+
+/** Every module that the entries import, transitively, themselves included, in a stable order. */
+export function importClosure(entries: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const pending = entries.map((e) => resolve(e));
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(RELATIVE_MODULE)) pending.push(resolve(dirname(file), spec!));
+  }
+  return [...seen].sort();
+}
+
+/** The digest of the entries' import closure, with file names relative to `root` so that it does not depend on where the project is. */
+export function codeDigest(entries: readonly string[], root: string): string {
+  const hash = createHash('sha256');
+  for (const file of importClosure(entries)) {
+    hash.update(`\0${relative(root, file)}\0`);
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 32);
+}

@@ -1,0 +1,86 @@
+/**
+ * Reads a content folder once and checks everything the format promises
+ * (docs/content-format.md), in named passes: the files, each read and checked
+ * on its own (read-file.ts, on every core through workers.ts); then, over the
+ * whole folder, slugs and aliases (slugs.ts), links (links.ts), and excerpts
+ * and verdicts (excerpts.ts).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFile, type ParsedFile } from '../core/frontmatter.ts';
+import { textOf, type SourceIndex } from '../core/matcher.ts';
+import { sortProblems, type Problem } from '../core/problems.ts';
+import { makeScale } from '../core/verdicts.ts';
+import type { CheckContext, CitationFound, Corpus, Entry, LoadOptions } from './corpus.ts';
+import { checkExcerpts } from './excerpts.ts';
+import { contentFiles } from './files.ts';
+import { checkLinks } from './links.ts';
+import { displayPath, type Anchor } from './read-file.ts';
+import { loadSite } from './site-settings.ts';
+import { checkSlugs } from './slugs.ts';
+import { readContentFiles } from './workers.ts';
+
+export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
+  const base = options.displayBase ?? process.cwd();
+  const display = (abs: string) => displayPath(base, abs);
+  const problems: Problem[] = [];
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    problems.push({ file: display(dir), line: 1, column: 1, message: 'the content folder does not exist (set CONTENT_DIR or create content/)' });
+  }
+  const site = existsSync(dir) ? loadSite(dir, display, problems) : null;
+  const corpus: Corpus = {
+    dir,
+    site,
+    scale: makeScale(site?.verdicts),
+    sources: new Map(),
+    claims: new Map(),
+    pages: new Map(),
+    citations: new Map(),
+    excerpts: new Map(),
+    texts: new Map(),
+    problems,
+    stats: { claims: 0, sources: 0, pages: 0, drafts: 0, excerpts: 0 },
+  };
+
+  // Where a front-matter field is, for the problems found below: the file's front matter is parsed
+  // again for it (files are read in worker threads, and a parsed document does not travel).
+  const frontMatter = new Map<string, ParsedFile>();
+  const locate = (rel: string, path: readonly PropertyKey[]) => {
+    let parsed = frontMatter.get(rel);
+    if (!parsed) frontMatter.set(rel, (parsed = parseFile(readFileSync(join(dir, rel), 'utf8'))));
+    return parsed.locate(path);
+  };
+  const context: CheckContext = { dir, corpus, problems, display, locate };
+
+  // What the passes below need of each body: its tree is dropped as soon as it is read.
+  const anchors = new Map<string, Anchor[]>();
+  const citations = new Map<string, CitationFound[]>();
+  // Normalised texts are kept only while matching: the corpus outlives the check (snapshot, build).
+  const indexes = new Map<string, SourceIndex>();
+  const jobs = contentFiles(dir, display, problems);
+  const read = readContentFiles(dir, jobs, base);
+  jobs.forEach(({ collection, name }, i) => {
+    const { problems: own, entry: found } = read[i]!;
+    problems.push(...own);
+    if (!found) return;
+    const rel = `${collection}/${name}`;
+    const entry = { collection, slug: found.slug, path: rel, data: found.data, bodyLineOffset: found.bodyLineOffset };
+    (corpus[collection] as Map<string, Entry<unknown>>).set(found.slug, entry);
+    anchors.set(rel, found.anchors);
+    citations.set(rel, found.citations);
+    if (found.index) {
+      corpus.texts.set(found.slug, textOf(found.index));
+      indexes.set(found.slug, found.index);
+    }
+    if ((found.data as { draft?: boolean }).draft === true) corpus.stats.drafts++;
+  });
+  corpus.stats.claims = corpus.claims.size;
+  corpus.stats.sources = corpus.sources.size;
+  corpus.stats.pages = corpus.pages.size;
+
+  checkSlugs(context);
+  checkLinks(context, anchors);
+  checkExcerpts(context, { citations, indexes, skipExcerpts: options.skipExcerpts });
+  corpus.problems = sortProblems(problems);
+  return corpus;
+}

@@ -1,0 +1,147 @@
+/**
+ * One content file, read and checked on its own: name, encoding, front matter,
+ * schema, Markdown, and what of its tree the checks over the whole folder need.
+ * Files are independent here, so worker threads (workers.ts) read them side by side.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Root } from 'mdast';
+import { parseFile } from '../core/frontmatter.ts';
+import { deepestNode, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, walk } from '../core/markdown.ts';
+import { collectCitations } from '../core/citations.ts';
+import { indexSource, type SourceIndex } from '../core/matcher.ts';
+import { validFields, zodProblems } from '../core/field-problems.ts';
+import { SLUG, schemas, type Collection } from '../core/schema.ts';
+import type { Problem } from '../core/problems.ts';
+import { RESERVED_PAGE_SLUGS } from '../site/routes.ts';
+import type { CitationFound } from './corpus.ts';
+
+/** One file to read: `<collection>/<name>`. */
+export interface FileJob {
+  collection: Collection;
+  name: string;
+}
+
+/** One decoder for every file: making one per file cost more than decoding. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A link, definition or image of a body, for the link checks over the whole folder. */
+export interface Anchor {
+  type: 'link' | 'definition' | 'image';
+  url: string;
+  line: number;
+  column: number;
+}
+
+/** What one content file gives the checks over the whole folder; `entry` is absent when the file cannot be an entry. */
+export interface FileReading {
+  problems: Problem[];
+  entry?: { slug: string; data: unknown; bodyLineOffset: number; anchors: Anchor[]; citations: CitationFound[]; index?: SourceIndex };
+}
+
+/**
+ * Reads and checks one file on its own (name, encoding, front matter, schema,
+ * Markdown), and keeps of its tree only what the checks over the whole folder
+ * need. Files are independent here, so worker threads can read them side by side.
+ */
+export function readContentFile(dir: string, collection: Collection, name: string, displayBase: string): FileReading {
+  const problems: Problem[] = [];
+  const rel = `${collection}/${name}`;
+  const abs = join(dir, rel);
+  const file = displayPath(displayBase, abs);
+  const slug = name.slice(0, -3);
+  if (!SLUG.test(slug)) {
+    problems.push({ file, line: 1, column: 1, message: `file name \`${name}\` is not a valid slug: use lowercase letters, digits and - (e.g. ${slugHint(slug)}.md)` });
+    return { problems };
+  }
+  if (collection === 'pages' && RESERVED_PAGE_SLUGS.has(slug)) {
+    problems.push({ file, line: 1, column: 1, message: `the page slug \`${slug}\` is reserved for a page the site generates; rename the file` });
+    return { problems };
+  }
+  let raw: string;
+  try {
+    const buf = readFileSync(abs);
+    raw = UTF8.decode(buf);
+  } catch {
+    problems.push({ file, line: 1, column: 1, message: 'the file is not valid UTF-8 text' });
+    return { problems };
+  }
+  // The fast reading is kept only when the schema accepts its data; otherwise the file is read
+  // again by the parser that knows where each field is, and the problems come from that reading.
+  let parsed = parseFile(raw, { fast: true });
+  let result = parsed.fast ? schemas[collection].safeParse(parsed.data) : undefined;
+  if (parsed.fast && !result!.success) {
+    parsed = parseFile(raw);
+    result = undefined;
+  }
+  for (const e of parsed.errors) problems.push({ file, ...e });
+  if (parsed.errors.length) return { problems };
+  if (!/^---/.test(raw.replace(/^\uFEFF/, ''))) {
+    problems.push({ file, line: 1, column: 1, message: 'the file has no front matter: it must start with a line of --- ' });
+    return { problems };
+  }
+  result ??= schemas[collection].safeParse(parsed.data);
+  // A file with bad front matter is still read to the end, so one run lists all its problems.
+  if (!result.success) problems.push(...zodProblems(result.error, parsed, file, parsed.data));
+  const data = (result.success ? result.data : validFields(schemas[collection], parsed.data)) as { draft?: boolean; aliases?: unknown };
+  let tree: Root;
+  try {
+    tree = parseMarkdown(parsed.body);
+  } catch (e) {
+    problems.push({ file, line: parsed.bodyLineOffset + 1, column: 1, message: `the Markdown could not be read: ${(e as Error).message}` });
+    return { problems };
+  }
+  const deepest = deepestNode(tree);
+  if (deepest.depth > MAX_NESTING) {
+    problems.push({
+      file,
+      line: deepest.line + parsed.bodyLineOffset,
+      column: deepest.column,
+      message: `the Markdown is nested ${deepest.depth} levels deep (lists or quotes inside each other); at most ${MAX_NESTING} can be read`,
+    });
+    return { problems };
+  }
+  for (const h of rawHtml(tree)) {
+    problems.push({
+      file,
+      line: h.line + parsed.bodyLineOffset,
+      column: h.column,
+      message: `raw HTML is not allowed in content (found \`${h.value.trim().slice(0, 40)}\`); write plain Markdown`,
+    });
+  }
+  // Links first: collectCitations turns reference-style citations into links.
+  const anchors: Anchor[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
+    anchors.push({ type: node.type, url: node.url, line: (node.position?.start.line ?? 1) + parsed.bodyLineOffset, column: node.position?.start.column ?? 1 });
+  });
+  const citations: CitationFound[] = collectCitations(tree, rel, parsed.bodyLineOffset).map(({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest);
+  return {
+    problems,
+    entry: {
+      slug,
+      data,
+      bodyLineOffset: parsed.bodyLineOffset,
+      anchors,
+      citations,
+      // A source is indexed for matching here, on whichever thread reads it.
+      ...(collection === 'sources' ? { index: indexSource(sourceBlocks(tree)) } : {}),
+    },
+  };
+}
+
+/** How problems name a file: relative to where the editor is, or absolute when it is that folder itself. */
+export function displayPath(base: string, abs: string): string {
+  return relative(base, abs) || abs;
+}
+
+function slugHint(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'my-file'
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The checked corpus, kept on disk between processes. `npm run check` and the
+ * build's content check each read, parse and match the whole content folder,
+ * the second time for nothing when a build follows a check of the same files
+ * (CI, the bench, an editor's check-then-build). The snapshot is keyed by
+ * everything the corpus depends on: every content file's path and bytes, the
+ * code that reads them (the loader's import closure, code-digest.ts), the
+ * locked versions of its packages, Node's version and where problems are
+ * reported from; any change misses and the folder is read again. Only the
+ * latest snapshot is kept.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { codeDigest } from './code-digest.ts';
+import type { Corpus, LoadOptions } from './corpus.ts';
+import { loadCorpus } from './load-corpus.ts';
+
+const CODE = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = resolve(CODE, '../..');
+/** The modules whose code makes a corpus: the loader and the snapshot's own reading and writing. */
+const READERS = [join(CODE, 'load-corpus.ts'), join(CODE, 'snapshot.ts')];
+
+function hashFolder(hash: ReturnType<typeof createHash>, dir: string, depth = 1): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory());
+    if (isDir) {
+      if (depth > 0) hashFolder(hash, path, depth - 1);
+      continue;
+    }
+    hash.update(`\0${path}\0`);
+    hash.update(readFileSync(path));
+  }
+}
+
+/** A digest of the content folder (files one folder deep, as loadCorpus reads them), the corpus code, its packages and the options; null when the code is not on disk (inside a bundle). */
+export function corpusKey(dir: string, displayBase: string): string | null {
+  if (!existsSync(READERS[0]!)) return null;
+  const hash = createHash('sha256');
+  hash.update(`${resolve(dir)}\0${resolve(displayBase)}\0${process.version}\0${codeDigest(READERS, ROOT)}`);
+  const lock = join(ROOT, 'package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  hashFolder(hash, dir);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Where snapshots are kept (git-ignored); `CORPUS_CACHE_DIR` overrides it. */
+export function snapshotDir(env: Record<string, string | undefined> = process.env): string {
+  return resolve(env.CORPUS_CACHE_DIR?.trim() || fileURLToPath(new URL('../../node_modules/.cache/factcheck-corpus', import.meta.url)));
+}
+
+// The key each corpus was loaded under: astro.config's content digest includes it, and hashing
+// every content file again for it doubled that cost at the start of a build.
+const keys = new WeakMap<Corpus, string>();
+
+/** The key a corpus from loadCorpusSnapshot was loaded under (corpusKey of its folder when it was read). */
+export function keyOf(corpus: Corpus): string | undefined {
+  return keys.get(corpus);
+}
+
+/** loadCorpus, from the snapshot when the folder and the code are as they were, and saving a snapshot otherwise. */
+export function loadCorpusSnapshot(dir: string, options: LoadOptions = {}): Corpus {
+  const displayBase = options.displayBase ?? process.cwd();
+  const key = options.skipExcerpts ? null : corpusKey(dir, displayBase);
+  if (!key) return loadCorpus(dir, options);
+  const store = snapshotDir();
+  const file = join(store, `${key}.bin`);
+  if (existsSync(file)) {
+    try {
+      const corpus = deserialize(readFileSync(file)) as Corpus;
+      keys.set(corpus, key);
+      return corpus;
+    } catch {
+      // A snapshot from another Node or a torn write: read the folder instead.
+    }
+  }
+  const corpus = loadCorpus(dir, { ...options, displayBase });
+  keys.set(corpus, key);
+  try {
+    mkdirSync(store, { recursive: true });
+    for (const old of readdirSync(store)) rmSync(join(store, old), { force: true });
+    // Write then rename: a process killed mid-write leaves no torn snapshot under the key.
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, serialize(corpus));
+    renameSync(tmp, file);
+  } catch {
+    // A read-only or full disk costs the next process a read of the folder, nothing more.
+  }
+  return corpus;
+}

@@ -1,0 +1,171 @@
+/**
+ * The front matter of every content file, once, for both the checker
+ * (scripts/check.ts) and Astro's content collections (src/content.config.ts).
+ * Field docs follow docs/content-format.md; the JSON schemas for editors are made from these.
+ */
+import { z } from 'astro/zod';
+import { toIsoDay } from './dates.ts';
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A calendar day, `YYYY-MM-DD`; a YAML date or a string, but always a real date. */
+export const day = z
+  .union([z.string(), z.date()])
+  .transform((v, ctx) => {
+    const iso = toIsoDay(v);
+    if (iso === null) {
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        message: `“${v instanceof Date ? v.toISOString() : v}” is not a real date (write YYYY-MM-DD)`,
+      });
+      return z.NEVER;
+    }
+    return iso;
+  })
+  .meta({ description: 'A calendar date, YYYY-MM-DD.' });
+
+const text = z.string().trim().min(1, 'must not be empty');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+const slug = z.string().regex(SLUG, 'must be lowercase letters, digits and -');
+/** YAML reads `true`/`false` as booleans; as ids they mean the verdicts "true" and "false". */
+const verdictId = z.union([z.string(), z.boolean()]).transform((v) => String(v).trim());
+const oneOrMany = (item: z.ZodType<string>) =>
+  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
+const language = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or pt-BR');
+
+export const verdictSchema = z.strictObject({
+  /** The id claims use in `verdict:`. */
+  id: verdictId.pipe(slug),
+  /** The label readers see. */
+  label: text,
+  /** 1 = worst ... n = best; leave it out for a verdict outside the scale. */
+  rating: z.number().int().min(1).optional(),
+  /** What the verdict means. */
+  description: text,
+});
+
+export const siteSchema = z.strictObject({
+  /** The site's name. */
+  title: text,
+  /** One sentence on what the site checks. */
+  description: text,
+  /** Canonical origin (may carry a path); the SITE_URL environment variable overrides it. */
+  url: httpUrl,
+  /** BCP 47 language of the site. */
+  language: language.default('en'),
+  /** Who publishes the reviews: the ClaimReview author. */
+  publisher: z.strictObject({
+    name: text,
+    url: httpUrl.optional(),
+    /** A logo URL for structured data (optional). */
+    logo: httpUrl.optional(),
+  }),
+  /** The verdict scale; the default scale is used if absent. */
+  verdicts: z.array(verdictSchema).min(1).optional(),
+  /** Where the content lives in git, for "Edit this page" and "History" links. */
+  repository: z
+    .strictObject({
+      /** The repository's web URL, e.g. https://github.com/org/repo. */
+      url: httpUrl,
+      /** The branch editors publish from. */
+      branch: z.string().min(1).default('main'),
+      /** Path of the content folder inside the repository. */
+      path: z.string().default('content'),
+    })
+    .optional(),
+  /** Where readers report errors: an email address or a URL. */
+  corrections: z
+    .union([z.email(), httpUrl], { error: 'must be an email address or an http(s) URL' })
+    .optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  /** The headline or title of the original. */
+  title: text,
+  /** The publisher of the original. */
+  outlet: text,
+  /** The author or authors. */
+  author: oneOrMany(text).optional(),
+  /** Publication date; leave it out when unknown, never guess. */
+  published: day.optional(),
+  /** The original's URL; leave it out when unknown, never invent. */
+  url: httpUrl.optional(),
+  /** An archived copy. */
+  archive: httpUrl.optional(),
+  /** Where this copy was taken from, if not the outlet. */
+  via: text.optional(),
+  /** When this copy was retrieved. */
+  retrieved: day.optional(),
+  /** BCP 47 language of the text; default the site's. */
+  language: language.optional(),
+  /** `excerpts`: publish only the cited paragraphs; `full`: the whole text. */
+  show: z.enum(['excerpts', 'full']).default('excerpts'),
+  /** Old slugs that must keep resolving. */
+  aliases: z.array(slug).optional(),
+  /** Checked like the rest, never published. */
+  draft: z.boolean().default(false),
+});
+
+export const updateSchema = z.strictObject({
+  /** When the correction or update was made. */
+  date: day,
+  /** What changed and why. */
+  note: text,
+});
+
+export const claimSchema = z.strictObject({
+  /** The claim under review, as a sentence. */
+  claim: text,
+  /** Who made the claim. */
+  claimant: text,
+  /** When the claim was made. */
+  claimed: day.optional(),
+  /** Source slugs where the claim appears; the first is its first appearance. */
+  appearance: oneOrMany(slug).optional(),
+  /** An id from the verdict scale. */
+  verdict: verdictId,
+  /** One or two sentences that state the ruling. */
+  summary: text,
+  /** The date the review was published. */
+  reviewed: day,
+  /** Who wrote the review; default the publisher. */
+  author: text.optional(),
+  /** Topics that group reviews. */
+  tags: z.array(z.union([text, z.number()]).transform((t) => String(t))).optional(),
+  /** Old slugs that must keep resolving. */
+  aliases: z.array(slug).optional(),
+  /** Checked like the rest, never published. */
+  draft: z.boolean().default(false),
+  /** The corrections and updates log, newest last. */
+  updates: z.array(updateSchema).optional(),
+});
+
+export const pageSchema = z.strictObject({
+  /** The page title. */
+  title: text,
+  /** One sentence for search engines and link previews. */
+  description: text,
+  /** Old slugs that must keep resolving. */
+  aliases: z.array(slug).optional(),
+  /** Checked like the rest, never published. */
+  draft: z.boolean().default(false),
+});
+
+export type SiteConfig = z.output<typeof siteSchema>;
+export type SourceData = z.output<typeof sourceSchema>;
+export type ClaimData = z.output<typeof claimSchema>;
+export type PageData = z.output<typeof pageSchema>;
+export type Collection = 'sources' | 'claims' | 'pages';
+
+export const schemas = { sources: sourceSchema, claims: claimSchema, pages: pageSchema } as const;
+
+/** Tag slug for URLs: `/tags/<slug>/`. */
+export function tagSlug(tag: string): string {
+  return tag
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '') || 'tag';
+}

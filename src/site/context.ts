@@ -1,0 +1,42 @@
+/**
+ * What every page needs to know about the build it is part of: the corpus (loaded
+ * once), the base path and the canonical location.
+ */
+import { getCorpus } from '../check/cache.ts';
+import { absoluteUrl, internalHref, locationOf, type SiteLocation } from './location.ts';
+import type { Corpus } from '../check/corpus.ts';
+import type { SiteConfig } from '../core/schema.ts';
+
+export interface SiteContext {
+  corpus: Corpus;
+  config: SiteConfig;
+  location: SiteLocation;
+  lang: string;
+  /** Base-aware link to a site path: `href('claims/x/')`. */
+  href: (path?: string) => string;
+  /** Absolute URL of a site path. */
+  abs: (path?: string) => string;
+}
+
+// Every page asks for it, twice a claim on a large desk; it changes only with the corpus.
+const contexts = new WeakMap<Corpus, SiteContext>();
+
+export function siteContext(): SiteContext {
+  const corpus = getCorpus();
+  let context = contexts.get(corpus);
+  if (!context) contexts.set(corpus, (context = buildContext(corpus)));
+  return context;
+}
+
+function buildContext(corpus: Corpus): SiteContext {
+  if (!corpus.site) throw new Error('site.yml could not be read; run npm run check');
+  const location = locationOf(corpus);
+  return {
+    corpus,
+    config: corpus.site,
+    location,
+    lang: corpus.site.language,
+    href: (path = '') => internalHref(location.base, path),
+    abs: (path = '') => absoluteUrl(location, path),
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The words the site writes for the content's own categories, in one place:
+ * a stance beside an excerpt, and a cell of the coverage matrix. (The rest of
+ * the UI's words are still in the pages that show them.)
+ */
+import type { Stance } from '../core/citations.ts';
+import type { Cell } from './coverage.ts';
+
+/** An excerpt's stance, as its caption and the source page name it. */
+export const STANCE_LABELS: Record<Stance, string> = {
+  supports: 'Supports the claim',
+  disputes: 'Disputes the claim',
+  context: 'Context',
+};
+
+/** A cell of the coverage matrix, and the stance a claim page shows per source. */
+export const CELL_LABELS: Record<Cell, string> = {
+  supports: 'Supports',
+  disputes: 'Disputes',
+  context: 'Context',
+  mixed: 'Mixed',
+  'not-cited': 'Not cited',
+};

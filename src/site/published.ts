@@ -1,0 +1,108 @@
+/**
+ * What a build publishes: everything in the corpus except drafts, in the order
+ * readers see it. Pure functions over a loaded corpus.
+ */
+import type { Corpus, Entry, ResolvedCitation, SourceExcerpt } from '../check/corpus.ts';
+import type { ClaimData, PageData, SourceData } from '../core/schema.ts';
+import { tagSlug } from '../core/schema.ts';
+import type { Verdict } from '../core/verdicts.ts';
+
+export type ClaimEntry = Entry<ClaimData>;
+export type SourceEntry = Entry<SourceData>;
+export type PageEntry = Entry<PageData>;
+
+/** Newest review first; ties by slug so the order never depends on the file system. */
+export function publishedClaims(corpus: Corpus): ClaimEntry[] {
+  return [...corpus.claims.values()]
+    .filter((c) => !c.data.draft)
+    .sort((a, b) => (a.data.reviewed < b.data.reviewed ? 1 : a.data.reviewed > b.data.reviewed ? -1 : a.slug < b.slug ? -1 : 1));
+}
+
+/** By outlet, then title. */
+export function publishedSources(corpus: Corpus): SourceEntry[] {
+  return [...corpus.sources.values()]
+    .filter((s) => !s.data.draft)
+    .sort((a, b) => a.data.outlet.localeCompare(b.data.outlet, 'en') || a.data.title.localeCompare(b.data.title, 'en') || (a.slug < b.slug ? -1 : 1));
+}
+
+export function publishedPages(corpus: Corpus): PageEntry[] {
+  return [...corpus.pages.values()].filter((p) => !p.data.draft).sort((a, b) => (a.slug < b.slug ? -1 : 1));
+}
+
+/** A claim's citations as published: only to sources that are published. */
+export function claimCitations(corpus: Corpus, slug: string): ResolvedCitation[] {
+  return (corpus.citations.get(slug) ?? []).filter((c) => corpus.sources.get(c.source)?.data.draft === false);
+}
+
+/** The sources a claim cites, in order of first citation. */
+export function citedSources(corpus: Corpus, slug: string): string[] {
+  return [...new Set(claimCitations(corpus, slug).map((c) => c.source))];
+}
+
+/** A source's excerpts with their published citers only; excerpts quoted only by drafts are left out. */
+export function publishedExcerpts(corpus: Corpus, source: string): SourceExcerpt[] {
+  return (corpus.excerpts.get(source) ?? [])
+    .map((e) => ({ ...e, citedBy: e.citedBy.filter((c) => !c.draft) }))
+    .filter((e) => e.citedBy.length > 0);
+}
+
+/** Published claims that cite a source in any form (excerpt or plain link), newest first. */
+export function claimsCiting(corpus: Corpus, source: string): ClaimEntry[] {
+  // Every source page and the sources index ask: index all sources once per corpus, rather than
+  // sorting and scanning every claim for every source (quadratic in the size of the site).
+  let index = citers.get(corpus);
+  if (!index) {
+    index = new Map();
+    for (const c of publishedClaims(corpus)) {
+      for (const s of new Set(claimCitations(corpus, c.slug).map((r) => r.source))) {
+        const list = index.get(s);
+        if (list) list.push(c);
+        else index.set(s, [c]);
+      }
+    }
+    citers.set(corpus, index);
+  }
+  return [...(index.get(source) ?? [])];
+}
+
+const citers = new WeakMap<Corpus, Map<string, ClaimEntry[]>>();
+
+export interface TagGroup {
+  slug: string;
+  /** The tag as first written. */
+  label: string;
+  claims: ClaimEntry[];
+}
+
+export function tagGroups(corpus: Corpus): TagGroup[] {
+  const groups = new Map<string, TagGroup>();
+  for (const claim of publishedClaims(corpus)) {
+    for (const tag of claim.data.tags ?? []) {
+      const slug = tagSlug(tag);
+      const g = groups.get(slug) ?? { slug, label: tag, claims: [] };
+      if (!g.claims.includes(claim)) g.claims.push(claim);
+      groups.set(slug, g);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, 'en'));
+}
+
+/** Every verdict of the scale with the published claims that have it, in scale order. */
+export function verdictDistribution(corpus: Corpus): { verdict: Verdict; claims: ClaimEntry[] }[] {
+  const claims = publishedClaims(corpus);
+  return corpus.scale.verdicts.map((verdict) => ({ verdict, claims: claims.filter((c) => c.data.verdict === verdict.id) }));
+}
+
+/** Outlets of the published sources, each with its sources. */
+export function outlets(corpus: Corpus): { outlet: string; sources: SourceEntry[] }[] {
+  const by = new Map<string, SourceEntry[]>();
+  for (const s of publishedSources(corpus)) by.set(s.data.outlet, [...(by.get(s.data.outlet) ?? []), s]);
+  return [...by].map(([outlet, sources]) => ({ outlet, sources }));
+}
+
+/** Old slug → current slug, for the redirect pages. Drafts have no redirects. */
+export function aliases<D extends { aliases?: string[]; draft: boolean }>(entries: Iterable<Entry<D>>): { alias: string; slug: string }[] {
+  const out: { alias: string; slug: string }[] = [];
+  for (const e of entries) if (!e.data.draft) for (const alias of e.data.aliases ?? []) out.push({ alias, slug: e.slug });
+  return out;
+}

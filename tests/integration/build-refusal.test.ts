@@ -1,0 +1,64 @@
+/**
+ * Bad content stops the build: for every error kind of the format (a fixture under
+ * tests/fixtures/check/), `npm run check` and `npm run build` stop with the same
+ * path:line:column lines, and no page is written.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, cleanBuilds, ROOT, type BuiltSite } from '../helpers/build-site.ts';
+
+const CHECK_FIXTURES = join(ROOT, 'tests', 'fixtures', 'check');
+const NODE = existsSync(join(ROOT, 'node_modules/.bin/node')) ? join(ROOT, 'node_modules/.bin/node') : process.execPath;
+
+afterAll(cleanBuilds);
+
+// ---------------------------------------------------------------------------
+
+/** The `path:line:column: message` lines of a command's output. */
+function problemLines(output: string): string[] {
+  return output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^[^\s:][^:]*:\d+:\d+: /.test(l));
+}
+
+describe('bad content stops the build', () => {
+  const kinds = readdirSync(CHECK_FIXTURES).filter((k) => k !== 'good');
+  const builds = new Map<string, Promise<BuiltSite>>();
+
+  beforeAll(async () => {
+    // Three at a time: a failing build is mostly Astro starting up, which leaves cores idle.
+    const queue = [...kinds];
+    const worker = async () => {
+      for (let kind = queue.shift(); kind; kind = queue.shift()) {
+        const pending = buildSite(join(CHECK_FIXTURES, kind), { allowFailure: true });
+        builds.set(kind, pending);
+        await pending;
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+  });
+
+  it('there is a fixture per error kind of the format', () => {
+    expect(kinds.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(kinds)('%s: check and build both stop with the same path:line:column messages', async (kind) => {
+    const dir = join(CHECK_FIXTURES, kind);
+    const env: Record<string, string | undefined> = { ...process.env, CONTENT_DIR: dir };
+    delete env.INIT_CWD;
+    delete env.GITHUB_ACTIONS;
+    const check = spawnSync(NODE, [join(ROOT, 'scripts/check.ts')], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(check.status).toBe(1);
+    const expected = problemLines(check.stderr);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const line of expected) expect(line.startsWith(`${relative(ROOT, dir)}/`), line).toBe(true);
+
+    const build = await builds.get(kind)!;
+    expect(build.code).not.toBe(0);
+    expect(problemLines(build.output)).toEqual(expected);
+    expect(build.files().filter((f) => f.endsWith('.html'))).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Valid HTML: every page of the demo and of a fixture full of markup-looking text
+ * passes the W3C Nu HTML Checker (vnu-jar) with no error.
+ */
+import { spawnSync } from 'node:child_process';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, cleanBuilds, ROOT, type BuiltSite } from '../helpers/build-site.ts';
+import { demoBuild, type DemoSite } from '../helpers/demo-build.ts';
+
+const VNU = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+const HOSTILE_URL = 'https://hostile.example.org/';
+
+const htmlFiles = (site: BuiltSite) => site.files().filter((f) => f.endsWith('.html'));
+
+let demo: DemoSite;
+let hostile: BuiltSite;
+
+beforeAll(async () => {
+  demo = await demoBuild();
+  hostile = await buildSite('hostile', { siteUrl: HOSTILE_URL });
+});
+afterAll(cleanBuilds);
+
+// ---------------------------------------------------------------------------
+
+describe('valid HTML', () => {
+  it('every page of the demo and of the markup-laden fixture passes the Nu HTML Checker with no error', () => {
+    // One run over both sites: the checker's JVM takes seconds to start.
+    const r = spawnSync('java', ['-jar', VNU, '--format', 'json', '--errors-only', '--skip-non-html', demo.dist, hostile.dist], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(r.error, 'java must be installed (apt-get install default-jre-headless)').toBeUndefined();
+    const report = JSON.parse(r.stderr || r.stdout) as {
+      messages: { type: string; url?: string; lastLine?: number; firstColumn?: number; lastColumn?: number; message: string }[];
+    };
+    const errors = report.messages
+      .filter((m) => m.type !== 'info')
+      .map((m) => {
+        const file = m.url ? relative(ROOT, fileURLToPath(m.url)) : '?';
+        return `${file}:${m.lastLine ?? 0}:${m.firstColumn ?? m.lastColumn ?? 0}: ${m.message}`;
+      });
+    expect(errors).toEqual([]);
+    // The checker really read the pages: a missing folder would report nothing, too.
+    expect(htmlFiles(demo).length).toBeGreaterThan(30);
+  }, 120_000);
+});

@@ -1,0 +1,62 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { loadCorpus } from '../../src/check/load-corpus.ts';
+import { corpusKey, keyOf, loadCorpusSnapshot } from '../../src/check/snapshot.ts';
+import { generateCorpus } from '../../scripts/bench/corpus.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'corpus-snapshot-'));
+const store = join(root, 'store');
+const content = join(root, 'content');
+for (const f of generateCorpus({ claims: 10, seed: 3 })) {
+  mkdirSync(dirname(join(content, f.path)), { recursive: true });
+  writeFileSync(join(content, f.path), f.content);
+}
+const env = process.env.CORPUS_CACHE_DIR;
+process.env.CORPUS_CACHE_DIR = store;
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  if (env === undefined) delete process.env.CORPUS_CACHE_DIR;
+  else process.env.CORPUS_CACHE_DIR = env;
+});
+beforeEach(() => rmSync(store, { recursive: true, force: true }));
+
+describe('loadCorpusSnapshot', () => {
+  it('gives what loadCorpus gives, from the folder the first time and from the snapshot the next', () => {
+    const fresh = loadCorpus(content, { displayBase: root });
+    const first = loadCorpusSnapshot(content, { displayBase: root });
+    expect(readdirSync(store)).toEqual([`${corpusKey(content, root)}.bin`]);
+    const second = loadCorpusSnapshot(content, { displayBase: root });
+    expect(first).toEqual(fresh);
+    expect(second).toEqual(fresh);
+    expect(second).not.toBe(first);
+    // Both remember the key they were loaded under, for astro.config's content digest.
+    expect(keyOf(first)).toBe(corpusKey(content, root));
+    expect(keyOf(second)).toBe(corpusKey(content, root));
+    expect(keyOf(fresh)).toBeUndefined();
+  });
+
+  it('reads the folder again when a file changes, and keeps only the latest snapshot', () => {
+    loadCorpusSnapshot(content, { displayBase: root });
+    const before = corpusKey(content, root);
+    const claim = join(content, 'claims', readdirSync(join(content, 'claims'))[0]!);
+    const text = readFileSync(claim, 'utf8');
+    writeFileSync(claim, text.replace(/^claim: .*$/m, 'claim: A claim the editor just rewrote'));
+    try {
+      expect(corpusKey(content, root)).not.toBe(before);
+      const after = loadCorpusSnapshot(content, { displayBase: root });
+      expect([...after.claims.values()].some((c) => c.data.claim === 'A claim the editor just rewrote')).toBe(true);
+      expect(readdirSync(store)).toEqual([`${corpusKey(content, root)}.bin`]);
+    } finally {
+      writeFileSync(claim, text);
+    }
+  });
+
+  it('keys on where problems are reported from, and reads the folder when a snapshot is torn', () => {
+    expect(corpusKey(content, root)).not.toBe(corpusKey(content, content));
+    loadCorpusSnapshot(content, { displayBase: root });
+    writeFileSync(join(store, `${corpusKey(content, root)}.bin`), 'not a snapshot');
+    expect(loadCorpusSnapshot(content, { displayBase: root })).toEqual(loadCorpus(content, { displayBase: root }));
+  });
+});
