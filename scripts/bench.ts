@@ -140,8 +140,8 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   // Progress goes to stderr, the table to stdout, so that with --json the last line of stdout is the JSON.
-  const log = (s: string) => process.stderr.write(s + '\n');
-  const print = (s: string) => process.stdout.write(s + '\n');
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const print = (s: string) => process.stdout.write(`${s}\n`);
   const tmp = mkdtempSync(join(tmpdir(), 'factcheck-bench-'));
   const content = join(tmp, 'content');
   // The builds' output stays inside the project: Astro puts its prerender chunks under the outDir only
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   // The real site keeps one Astro cache per content folder (astro.config.mjs); this run's is removed at the end.
   const siteCache = join(root, 'node_modules/.astro', fnv1a(content));
   try {
-    let t = performance.now();
+    const t = performance.now();
     const files = generateCorpus({ claims: args.claims, seed: args.seed });
     for (const f of files) {
       const p = join(content, f.path);

@@ -47,7 +47,7 @@ export function checkExcerpts({ dir, corpus, problems, display, locate }: CheckC
       column: c.column,
       message:
         `excerpt not found in source ${c.source} (${source.path}): ${result.reason}. ` +
-        `Excerpt: “${short.length > 120 ? short.slice(0, 117) + '…' : short}”. ` +
+        `Excerpt: “${short.length > 120 ? `${short.slice(0, 117)}…` : short}”. ` +
         (result.closest
           ? `Closest passage: “${result.closest}”`
           : indexes.get(c.source)!.blocks.length > 0

@@ -37,7 +37,9 @@ export function readContentFiles(
   const mainShare = MAIN_SHARE[Math.min(workers, 3)]!;
   const owner = jobs.map((_, i) => (Math.floor((i + 1) * mainShare) > Math.floor(i * mainShare) ? 0 : 1 + (i % workers)));
   const shares: FileJob[][] = Array.from({ length: workers + 1 }, () => []);
-  jobs.forEach((job, i) => shares[owner[i]!]!.push(job));
+  jobs.forEach((job, i) => {
+    shares[owner[i]!]!.push(job);
+  });
   const signal = new Int32Array(new SharedArrayBuffer(4 * workers));
   const started: { worker: Worker; port: MessagePort }[] = shares.slice(1).map((share, slot) => {
     const { port1, port2 } = new MessageChannel();

@@ -6,7 +6,7 @@ import type { SourceBlock } from './matcher.ts';
 const FEATURES = { gfm: true, frontmatter: false } as const;
 
 /** Return false to skip a node's children. */
-export type Visitor = (node: Nodes, index: number | undefined, parent: Parent | undefined) => void | false;
+export type Visitor = (node: Nodes, index: number | undefined, parent: Parent | undefined) => undefined | false;
 
 /**
  * Every node of a tree, in document order (pre-order). unist-util-visit copies

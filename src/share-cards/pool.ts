@@ -63,7 +63,9 @@ export function predrawCards(inputs: ShareCardInput[], options: { cacheDir: stri
       settle.get(m.hash)?.();
     });
     // Whatever a worker that stopped did not draw, the route draws.
-    const release = () => mine.forEach((input) => settle.get(cardHash(input))?.());
+    const release = () => {
+      for (const input of mine) settle.get(cardHash(input))?.();
+    };
     worker.on('error', (e) => {
       failed.push(e.message);
       release();

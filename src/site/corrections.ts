@@ -26,7 +26,9 @@ export function collectCorrections(
   const rows: (CorrectionEntry & { order: number })[] = [];
   for (const { slug, data } of claims) {
     if (data.draft) continue;
-    (data.updates ?? []).forEach((u, order) => rows.push({ date: u.date, note: u.note, slug, claim: data.claim, order }));
+    (data.updates ?? []).forEach((u, order) => {
+      rows.push({ date: u.date, note: u.note, slug, claim: data.claim, order });
+    });
   }
   rows.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.slug !== b.slug ? (a.slug < b.slug ? -1 : 1) : b.order - a.order));
   return rows.map(({ order: _order, ...row }) => row);

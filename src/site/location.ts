@@ -33,7 +33,7 @@ export function resolveSiteUrl(siteYmlUrl: string | undefined, env: Record<strin
 
 /** A link inside the site: `internalHref('/repo/', 'claims/x/')` is `/repo/claims/x/`. */
 export function internalHref(base: string, path = ''): string {
-  const b = base.endsWith('/') ? base : base + '/';
+  const b = base.endsWith('/') ? base : `${base}/`;
   return b + path.replace(/^\/+/, '');
 }
 

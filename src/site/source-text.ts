@@ -50,10 +50,10 @@ export function highlightBlock(text: string, ranges: readonly HighlightRange[]):
     let pos = m.start;
     for (const a of inside) {
       if (a === named) continue;
-      html += escapeHtml(text.slice(pos, a.start)) + `<span class="excerpt-anchor" id="${escapeHtml(a.id)}"></span>`;
+      html += `${escapeHtml(text.slice(pos, a.start))}<span class="excerpt-anchor" id="${escapeHtml(a.id)}"></span>`;
       pos = a.start;
     }
-    html += escapeHtml(text.slice(pos, m.end)) + '</mark>';
+    html += `${escapeHtml(text.slice(pos, m.end))}</mark>`;
     at = m.end;
   }
   return html + escapeHtml(text.slice(at));

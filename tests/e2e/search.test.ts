@@ -227,7 +227,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
 
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
-      await page.goto(url('search/?q=ice&verdict=' + encodeURIComponent(findVerdict(corpus.scale, 'needs-context')!.label)));
+      await page.goto(url(`search/?q=ice&verdict=${encodeURIComponent(findVerdict(corpus.scale, 'needs-context')!.label)}`));
       await waitForResults(page, 'ice');
       // Evaluated through the DevTools protocol, so the page's CSP does not apply to axe itself.
       await page.evaluate(readFileSync(AXE, 'utf8'));

@@ -54,22 +54,22 @@ async function isFile(file: string): Promise<boolean> {
 
 /** Serves `root` under `base` on 127.0.0.1 at a free port. */
 export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
-  const prefix = base.endsWith('/') ? base : base + '/';
+  const prefix = base.endsWith('/') ? base : `${base}/`;
   const server: Server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       let pathname = decodeURIComponent(url.pathname);
-      if (!pathname.startsWith(prefix) && pathname + '/' !== prefix) {
+      if (!pathname.startsWith(prefix) && `${pathname}/` !== prefix) {
         return await notFound(res);
       }
       pathname = pathname.slice(Math.min(prefix.length, pathname.length));
-      const target = path.resolve(root, '.' + path.posix.normalize('/' + pathname));
+      const target = path.resolve(root, `.${path.posix.normalize(`/${pathname}`)}`);
       if (!target.startsWith(path.resolve(root))) return await notFound(res);
       let file = target;
       if (!(await isFile(file))) {
         if (await isFile(path.join(target, 'index.html'))) {
           if (!url.pathname.endsWith('/')) {
-            res.writeHead(301, { location: url.pathname + '/' + url.search });
+            res.writeHead(301, { location: `${url.pathname}/${url.search}` });
             return res.end();
           }
           file = path.join(target, 'index.html');

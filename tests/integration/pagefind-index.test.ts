@@ -11,7 +11,9 @@ import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
 
 const INTEGRATION = new URL('../../src/integrations/pagefind.ts', import.meta.url).href;
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'pagefind-index-'));

@@ -99,7 +99,7 @@ describe('matchExcerpt: elisions', () => {
 
 describe('matchExcerpt: insertions', () => {
   const words = Array.from({ length: 30 }, (_, i) => `w${i}`);
-  const index = indexSource([{ kind: 'paragraph', text: words.join(' ') + '.' }]);
+  const index = indexSource([{ kind: 'paragraph', text: `${words.join(' ')}.` }]);
 
   it(`lets one [insertion] stand for 0 to ${INSERTION_MAX_WORDS} words of the source`, () => {
     for (let k = 0; k <= INSERTION_MAX_WORDS; k++) {
@@ -136,7 +136,7 @@ describe('matchExcerpt: insertions', () => {
 
 describe('matchExcerpt: repetitive sources', () => {
   // Many near-misses before the one real match: every bounded search must still find it.
-  const text = 'the police said the city would act. '.repeat(2000) + 'Then the police said the city zzz.';
+  const text = `${'the police said the city would act. '.repeat(2000)}Then the police said the city zzz.`;
   const index = indexSource([{ kind: 'paragraph', text }]);
 
   it('finds the match after thousands of near-misses', () => {

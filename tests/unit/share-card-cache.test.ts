@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CARD_MAX_AGE_DAYS, pruneCardCache } from '../../src/share-cards/cache.ts';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 22, 12);

@@ -41,7 +41,9 @@ const base: ShareCardInput = {
 };
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 const tempDir = () => {
   const d = mkdtempSync(join(tmpdir(), 'cards-'));
   dirs.push(d);
@@ -123,7 +125,7 @@ describe('cardHash', () => {
   it('changes with anything the card shows, and only then', () => {
     const h = cardHash(base);
     expect(cardHash({ ...base })).toBe(h);
-    expect(cardHash({ ...base, claim: base.claim + ' ' })).toBe(h);
+    expect(cardHash({ ...base, claim: `${base.claim} ` })).toBe(h);
     for (const change of [
       { claim: 'Another claim.' },
       { claimant: 'Someone else' },

@@ -68,6 +68,7 @@ describe('GitHub workflows', () => {
     const pages = all.find((s) => s.uses?.startsWith('actions/configure-pages@'));
     expect(pages?.id).toBe('pages');
     const build = all.find((s) => /\bnpm run build\b/.test(s.run ?? ''));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template.
     expect(build?.env?.SITE_URL).toBe('${{ steps.pages.outputs.base_url }}');
     expect(all.indexOf(pages!)).toBeLessThan(all.indexOf(build!));
     const upload = all.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
