@@ -54,10 +54,7 @@ export default defineConfig({
     processor: unified({
       smartypants: false,
       // remarkCheckerParser first: Astro renders the tree the content check verified, parsed by the same parser.
-      remarkPlugins: [
-        remarkCheckerParser,
-        [remarkCitations, { contentDir: dir, base: location.base, digest: contentDigest() }],
-      ],
+      remarkPlugins: [remarkCheckerParser, [remarkCitations, { contentDir: dir, base: location.base, digest: contentDigest() }]],
     }),
   },
   integrations: [contentCheck({ dir }), shareCards({ dir }), sitemap({ filter: sitemapFilter(corpus, location) }), pagefind()],

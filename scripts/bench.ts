@@ -52,7 +52,10 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--keep') args.keep = true;
     else if (a === '--no-baseline') args.baseline = false;
     else if (a === '--warm-cards') args.warmCards = true;
-    else throw new Error(`unknown option ${a}; usage: npm run bench -- --claims N [--json] [--seed S] [--keep] [--no-baseline] [--warm-cards]`);
+    else
+      throw new Error(
+        `unknown option ${a}; usage: npm run bench -- --claims N [--json] [--seed S] [--keep] [--no-baseline] [--warm-cards]`,
+      );
   }
   if (!Number.isInteger(args.claims) || args.claims < 1) throw new Error('--claims needs a positive whole number');
   return args;
@@ -69,7 +72,11 @@ interface Run {
 function run(cmd: string, args: string[], env: Record<string, string>, cwd = root): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -162,7 +169,9 @@ async function main(): Promise<void> {
     }
     const mdFiles = files.filter((f) => f.path.endsWith('.md')).length;
     const corpusMb = files.reduce((a, f) => a + Buffer.byteLength(f.content), 0) / 1e6;
-    log(`corpus: ${args.claims} claims, ${mdFiles} Markdown files, ${corpusMb.toFixed(1)} MB in ${content} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    log(
+      `corpus: ${args.claims} claims, ${mdFiles} Markdown files, ${corpusMb.toFixed(1)} MB in ${content} (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    );
 
     log('check…');
     const check = must('npm run check', await run(process.execPath, [join(root, 'scripts/check.ts')], env));
@@ -172,7 +181,10 @@ async function main(): Promise<void> {
     // A new desk's first build: no share card cached yet (they are kept across real builds).
     // With --warm-cards, one cache for every bench run: cards are keyed by what they show, so a
     // run with the same seed reuses the last one's and only draws what changed.
-    const buildEnv = { ...env, CARD_CACHE_DIR: args.warmCards ? join(root, 'node_modules/.cache/factcheck-bench-cards') : join(out, 'cards') };
+    const buildEnv = {
+      ...env,
+      CARD_CACHE_DIR: args.warmCards ? join(root, 'node_modules/.cache/factcheck-bench-cards') : join(out, 'cards'),
+    };
     if (args.warmCards) {
       // A desk's later builds: every card already in the cache. Drawn here, untimed, with the build's own code.
       log('share cards… (untimed: --warm-cards)');
@@ -260,20 +272,28 @@ async function main(): Promise<void> {
       ['index_s', result.index_s.toFixed(2), 'Pagefind'],
       ['pages', String(result.pages), 'index.html files in dist'],
       ['pages_per_s', result.pages_per_s.toFixed(1), `pages / (check + build + index) = ${total.toFixed(1)} s; target >= 150`],
-      ['peak_rss_mb', String(result.peak_rss_mb), `whole process tree (check ${Math.round(check.peakRss / 2 ** 20)}, build ${Math.round(build.peakRss / 2 ** 20)}); target <= 2000`],
+      [
+        'peak_rss_mb',
+        String(result.peak_rss_mb),
+        `whole process tree (check ${Math.round(check.peakRss / 2 ** 20)}, build ${Math.round(build.peakRss / 2 ** 20)}); target <= 2000`,
+      ],
       ['dist_mb', result.dist_mb.toFixed(1), ''],
       ['pagefind_mb', result.pagefind_mb.toFixed(1), ''],
       [
         'baseline_ratio',
         result.baseline_ratio === null ? 'skipped' : result.baseline_ratio.toFixed(2),
-        args.baseline ? `(build + index) / bare Astro + Pagefind ${baselineSeconds.toFixed(1)} s, ${baselinePages} pages; target <= 1.5` : '',
+        args.baseline
+          ? `(build + index) / bare Astro + Pagefind ${baselineSeconds.toFixed(1)} s, ${baselinePages} pages; target <= 1.5`
+          : '',
       ],
     ];
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
     print('');
     for (const [k, v, note] of rows) print(`${k.padEnd(w0)}  ${v.padStart(w1)}  ${note}`);
-    print(`\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+    print(
+      `\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+    );
     if (args.keep) log(`kept ${tmp} and ${out}`);
     if (args.json) console.log(JSON.stringify(result));
   } finally {

@@ -43,7 +43,9 @@ try {
   // `wx` fails if the file appeared since we looked: still never an overwrite.
   writeFileSync(abs, plan.text, { flag: 'wx' });
 } catch (e) {
-  console.error(`${shown(plan.path)}: could not write the draft (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was written.`);
+  console.error(
+    `${shown(plan.path)}: could not write the draft (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was written.`,
+  );
   process.exit(1);
 }
 console.log(shown(plan.path));

@@ -83,7 +83,12 @@ export async function searchTransfer(page: Page, url: string): Promise<{ total: 
         .body()
         .then((body) => {
           const type = (response.headers()['content-type'] ?? '').split(';')[0]!.trim();
-          return { url: response.url(), type, bytes: body.length, transfer: compressible(type) ? gzipSync(body).length : body.length };
+          return {
+            url: response.url(),
+            type,
+            bytes: body.length,
+            transfer: compressible(type) ? gzipSync(body).length : body.length,
+          };
         })
         .catch(() => null),
     );
@@ -128,7 +133,9 @@ async function main(argv: string[]): Promise<number> {
     const w = pageWeight(dist, f, base);
     const ok = w.total <= CLAIM_PAGE_BUDGET && w.scripts.length === 0;
     failed ||= !ok;
-    console.log(`${ok ? '✓' : '✗'} ${f}: ${kb(w.html)} HTML + ${kb(w.cssBytes)} CSS = ${kb(w.total)} (budget ${kb(CLAIM_PAGE_BUDGET)}), scripts: ${w.scripts.length ? w.scripts.join(', ') : 'none'}`);
+    console.log(
+      `${ok ? '✓' : '✗'} ${f}: ${kb(w.html)} HTML + ${kb(w.cssBytes)} CSS = ${kb(w.total)} (budget ${kb(CLAIM_PAGE_BUDGET)}), scripts: ${w.scripts.length ? w.scripts.join(', ') : 'none'}`,
+    );
   }
 
   // The browser part needs the test helpers' static server and Chromium.
@@ -146,7 +153,9 @@ async function main(argv: string[]): Promise<number> {
     for (const r of result.responses) console.log(`    ${kb(r.transfer).padStart(9)}  ${r.url.slice(server.origin.length)}`);
     const ok = result.total <= SEARCH_QUERY_BUDGET;
     failed ||= !ok;
-    console.log(`${ok ? '✓' : '✗'} search page, first query "${query}": ${kb(result.total)} transferred (${kb(result.raw)} uncompressed) in ${result.responses.length} responses (budget ${kb(SEARCH_QUERY_BUDGET)})`);
+    console.log(
+      `${ok ? '✓' : '✗'} search page, first query "${query}": ${kb(result.total)} transferred (${kb(result.raw)} uncompressed) in ${result.responses.length} responses (budget ${kb(SEARCH_QUERY_BUDGET)})`,
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -35,48 +35,196 @@ const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]
 const chance = (r: Rng, p: number) => r() < p;
 
 const FIRST = [
-  'Maria', 'James', 'Aisha', 'Daniel', 'Chen', 'Priya', 'Robert', 'Elena', 'Marcus', 'Fatima', 'Thomas', 'Grace',
-  'Luis', 'Hannah', 'Omar', 'Sofia', 'Kevin', 'Naomi', 'Victor', 'Rachel', 'Samuel', 'Ingrid', 'Jamal', 'Teresa',
+  'Maria',
+  'James',
+  'Aisha',
+  'Daniel',
+  'Chen',
+  'Priya',
+  'Robert',
+  'Elena',
+  'Marcus',
+  'Fatima',
+  'Thomas',
+  'Grace',
+  'Luis',
+  'Hannah',
+  'Omar',
+  'Sofia',
+  'Kevin',
+  'Naomi',
+  'Victor',
+  'Rachel',
+  'Samuel',
+  'Ingrid',
+  'Jamal',
+  'Teresa',
 ];
 const LAST = [
-  'Alvarez', 'Okafor', 'Nguyen', 'Patel', 'Kowalski', 'Brennan', 'Haddad', 'Lindqvist', 'Moreau', 'Tanaka', 'Osei',
-  'Fischer', 'Delgado', 'Sullivan', 'Ramirez', 'Novak', 'Ibrahim', 'Whitfield', 'Castillo', 'Reyes', 'Abernathy',
+  'Alvarez',
+  'Okafor',
+  'Nguyen',
+  'Patel',
+  'Kowalski',
+  'Brennan',
+  'Haddad',
+  'Lindqvist',
+  'Moreau',
+  'Tanaka',
+  'Osei',
+  'Fischer',
+  'Delgado',
+  'Sullivan',
+  'Ramirez',
+  'Novak',
+  'Ibrahim',
+  'Whitfield',
+  'Castillo',
+  'Reyes',
+  'Abernathy',
 ];
 const ROLES = [
-  'the mayor', 'a city council member', 'the county executive', 'the state treasurer', 'a spokesperson for the agency',
-  'the police superintendent', 'the transit authority’s chief', 'a union organizer', 'the school board president',
-  'a budget analyst', 'the health commissioner', 'a state senator', 'the governor’s chief of staff',
+  'the mayor',
+  'a city council member',
+  'the county executive',
+  'the state treasurer',
+  'a spokesperson for the agency',
+  'the police superintendent',
+  'the transit authority’s chief',
+  'a union organizer',
+  'the school board president',
+  'a budget analyst',
+  'the health commissioner',
+  'a state senator',
+  'the governor’s chief of staff',
 ];
 const PLACES = [
-  'Riverton', 'Lakeside County', 'Port Ellis', 'the Northside', 'Cedar Falls', 'Marlow', 'the state capital',
-  'Eastbrook', 'Fairhaven', 'Greenvale', 'the harbor district', 'Westmoor', 'Kingsbridge', 'Ashford',
+  'Riverton',
+  'Lakeside County',
+  'Port Ellis',
+  'the Northside',
+  'Cedar Falls',
+  'Marlow',
+  'the state capital',
+  'Eastbrook',
+  'Fairhaven',
+  'Greenvale',
+  'the harbor district',
+  'Westmoor',
+  'Kingsbridge',
+  'Ashford',
 ];
 const GROUPS = [
-  'the city council', 'the county board', 'the transit agency', 'the school district', 'state lawmakers',
-  'the health department', 'the police department', 'the housing authority', 'the water utility', 'federal officials',
-  'local business owners', 'tenant advocates', 'the teachers’ union', 'the state auditor', 'the parks department',
+  'the city council',
+  'the county board',
+  'the transit agency',
+  'the school district',
+  'state lawmakers',
+  'the health department',
+  'the police department',
+  'the housing authority',
+  'the water utility',
+  'federal officials',
+  'local business owners',
+  'tenant advocates',
+  'the teachers’ union',
+  'the state auditor',
+  'the parks department',
 ];
 const ADJ = [
-  'new', 'proposed', 'annual', 'federal', 'temporary', 'controversial', 'expanded', 'revised', 'regional', 'emergency',
-  'long-delayed', 'citywide', 'statewide', 'voluntary', 'mandatory', 'preliminary', 'independent', 'bipartisan',
+  'new',
+  'proposed',
+  'annual',
+  'federal',
+  'temporary',
+  'controversial',
+  'expanded',
+  'revised',
+  'regional',
+  'emergency',
+  'long-delayed',
+  'citywide',
+  'statewide',
+  'voluntary',
+  'mandatory',
+  'preliminary',
+  'independent',
+  'bipartisan',
 ];
 const NOUNS = [
-  'budget', 'ordinance', 'contract', 'program', 'policy', 'property tax', 'levy', 'database', 'proposal', 'audit',
-  'grant', 'shelter plan', 'bridge repair', 'clinic network', 'pension fund', 'water system', 'bus route', 'curfew',
-  'hiring freeze', 'rent cap', 'bond measure', 'vaccination drive', 'street lighting plan', 'recycling contract',
+  'budget',
+  'ordinance',
+  'contract',
+  'program',
+  'policy',
+  'property tax',
+  'levy',
+  'database',
+  'proposal',
+  'audit',
+  'grant',
+  'shelter plan',
+  'bridge repair',
+  'clinic network',
+  'pension fund',
+  'water system',
+  'bus route',
+  'curfew',
+  'hiring freeze',
+  'rent cap',
+  'bond measure',
+  'vaccination drive',
+  'street lighting plan',
+  'recycling contract',
 ];
 const UNITS = ['jobs', 'homes', 'students', 'officers', 'buses', 'clinics', 'beds', 'permits', 'complaints', 'arrests'];
 const SAY = [
-  'said', 'told reporters', 'argued', 'wrote', 'warned', 'noted', 'insisted', 'acknowledged', 'claimed', 'estimated',
-  'told the council', 'said in a statement', 'said on Tuesday', 'said at a news conference',
+  'said',
+  'told reporters',
+  'argued',
+  'wrote',
+  'warned',
+  'noted',
+  'insisted',
+  'acknowledged',
+  'claimed',
+  'estimated',
+  'told the council',
+  'said in a statement',
+  'said on Tuesday',
+  'said at a news conference',
 ];
 const VPAST = [
-  'cut', 'raised', 'doubled', 'approved', 'rejected', 'delayed', 'expanded', 'reviewed', 'funded', 'suspended',
-  'halved', 'restored', 'postponed', 'audited', 'renegotiated',
+  'cut',
+  'raised',
+  'doubled',
+  'approved',
+  'rejected',
+  'delayed',
+  'expanded',
+  'reviewed',
+  'funded',
+  'suspended',
+  'halved',
+  'restored',
+  'postponed',
+  'audited',
+  'renegotiated',
 ];
 const VINF = ['cut', 'raise', 'double', 'expand', 'reduce', 'freeze', 'replace', 'restore', 'review', 'phase out'];
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 const QUOTES = [
   'We are not going to balance this budget on the backs of working families',
@@ -91,25 +239,90 @@ const QUOTES = [
   'We will keep doing this for as long as it takes',
 ];
 const OUTLETS = [
-  'The Riverton Ledger', 'Lakeside Public Radio', 'The Daily Courant', 'Metro Wire', 'The Harbor Gazette',
-  'Capitol Report', 'The Evening Standard-Post', 'Northside News', 'State House Review', 'The Valley Tribune',
-  'Civic Data Desk', 'The Morning Dispatch',
+  'The Riverton Ledger',
+  'Lakeside Public Radio',
+  'The Daily Courant',
+  'Metro Wire',
+  'The Harbor Gazette',
+  'Capitol Report',
+  'The Evening Standard-Post',
+  'Northside News',
+  'State House Review',
+  'The Valley Tribune',
+  'Civic Data Desk',
+  'The Morning Dispatch',
 ];
 const CLAIMANTS = [
-  'Mayor Maria Alvarez', 'Gov. Thomas Brennan', 'Sen. Priya Patel', 'Council Member Omar Haddad', 'County Executive Grace Osei',
-  'Rep. Victor Castillo', 'Superintendent Naomi Tanaka', 'a viral social media post', 'a campaign mailer', 'Treasurer Samuel Novak',
+  'Mayor Maria Alvarez',
+  'Gov. Thomas Brennan',
+  'Sen. Priya Patel',
+  'Council Member Omar Haddad',
+  'County Executive Grace Osei',
+  'Rep. Victor Castillo',
+  'Superintendent Naomi Tanaka',
+  'a viral social media post',
+  'a campaign mailer',
+  'Treasurer Samuel Novak',
 ];
-const INSERTIONS = ['[the mayor]', '[the council]', '[the agency]', '[Alvarez]', '[the program]', '[in 2019]', '[the city]', '[officials]'];
+const INSERTIONS = [
+  '[the mayor]',
+  '[the council]',
+  '[the agency]',
+  '[Alvarez]',
+  '[the program]',
+  '[in 2019]',
+  '[the city]',
+  '[officials]',
+];
 const TAGS = [
-  'budget', 'taxes', 'transit', 'housing', 'policing', 'immigration', 'education', 'health', 'elections', 'pensions',
-  'infrastructure', 'environment', 'water', 'jobs', 'crime', 'public-safety', 'city-council', 'state-legislature',
-  'schools', 'homelessness', 'rent', 'bonds', 'audits', 'contracts', 'parks', 'energy', 'vaccines', 'labor', 'courts',
-  'data', 'COVID-19', 'Riverton', 'Lakeside County', 'Port Ellis', 'federal-funding', 'census', 'wages', 'libraries',
+  'budget',
+  'taxes',
+  'transit',
+  'housing',
+  'policing',
+  'immigration',
+  'education',
+  'health',
+  'elections',
+  'pensions',
+  'infrastructure',
+  'environment',
+  'water',
+  'jobs',
+  'crime',
+  'public-safety',
+  'city-council',
+  'state-legislature',
+  'schools',
+  'homelessness',
+  'rent',
+  'bonds',
+  'audits',
+  'contracts',
+  'parks',
+  'energy',
+  'vaccines',
+  'labor',
+  'courts',
+  'data',
+  'COVID-19',
+  'Riverton',
+  'Lakeside County',
+  'Port Ellis',
+  'federal-funding',
+  'census',
+  'wages',
+  'libraries',
 ];
 const STANCES = ['supports', 'disputes', 'context'] as const;
 const VERDICTS = ['true', 'mostly-true', 'needs-context', 'misleading', 'false', 'unproven'] as const;
 const VERDICT_LABELS: Record<string, string> = {
-  true: 'True', 'mostly-true': 'Mostly true', 'needs-context': 'Needs context', misleading: 'Misleading', false: 'False', unproven: 'Unproven',
+  true: 'True',
+  'mostly-true': 'Mostly true',
+  'needs-context': 'Needs context',
+  misleading: 'Misleading',
+  false: 'False',
+  unproven: 'Unproven',
 };
 
 function money(r: Rng): string {
@@ -256,9 +469,7 @@ function excerpt(r: Rng, s: Source, form: Form): string {
       if (!first) continue;
       // The second part comes later in the same paragraph or in the next one.
       const next = chance(r, 0.5) && pi + 1 < s.paragraphs.length;
-      const second = next
-        ? span(r, s.paragraphs[pi + 1]!, int(r, 5, 12))
-        : span(r, tokens, int(r, 5, 12), first[1] + 2);
+      const second = next ? span(r, s.paragraphs[pi + 1]!, int(r, 5, 12)) : span(r, tokens, int(r, 5, 12), first[1] + 2);
       if (!second) continue;
       const tokens2 = next ? s.paragraphs[pi + 1]! : tokens;
       const mark = pick(r, [' … ', ' ... ', ' […] ']);
@@ -326,7 +537,12 @@ export function generateCorpus(options: BenchCorpusOptions): BenchFile[] {
     for (let k = int(r, 1, 4); k > 0; k--) tags.add(pick(r, TAGS));
 
     const nExcerpts = int(r, 3, 5);
-    const body: string[] = ['## The claim', '', `${paragraph(r, int(r, 2, 3))} ${cap(c.claimant)} made the claim in ${pick(r, MONTHS)}.`, ''];
+    const body: string[] = [
+      '## The claim',
+      '',
+      `${paragraph(r, int(r, 2, 3))} ${cap(c.claimant)} made the claim in ${pick(r, MONTHS)}.`,
+      '',
+    ];
     for (let k = 0; k < nExcerpts; k++) {
       const s = cited[k % cited.length]!;
       const form: Form = k % 3 === 1 ? 'elision' : k % 3 === 2 ? 'insertion' : chance(r, 0.5) ? 'plain' : 'insertion';
@@ -338,7 +554,10 @@ export function generateCorpus(options: BenchCorpusOptions): BenchFile[] {
         body.push(`> ${quote}`, '>', `> — [${s.outlet}](${link}${title})`, '');
         body.push(paragraph(r, int(r, 1, 3)), '');
       } else {
-        body.push(`${paragraph(r, int(r, 1, 2))} ${s.outlet} reported that [“${quote}”](${link}${title}). ${paragraph(r, int(r, 1, 2))}`, '');
+        body.push(
+          `${paragraph(r, int(r, 1, 2))} ${s.outlet} reported that [“${quote}”](${link}${title}). ${paragraph(r, int(r, 1, 2))}`,
+          '',
+        );
       }
       if (k === 1) body.push('## What the sources show', '');
     }

@@ -49,4 +49,3 @@ export function pagefindSeconds(log: string): number | null {
   const m = /pagefind: indexed (\d+) pages? in ([\d.]+) ?s\b/.exec(log);
   return m ? Number(m[2]) : null;
 }
-

@@ -146,7 +146,8 @@ export type ScaffoldPlan = { ok: true; path: string; text: string } | { ok: fals
  */
 export function planScaffold(req: ScaffoldRequest, exists: (relPath: string) => boolean): ScaffoldPlan {
   const title = req.title.trim();
-  if (!title) return { ok: false, message: `give the ${req.kind} a title, e.g. npm run new -- ${req.kind} "${example(req.kind)}"` };
+  if (!title)
+    return { ok: false, message: `give the ${req.kind} a title, e.g. npm run new -- ${req.kind} "${example(req.kind)}"` };
   const slug = slugify(title);
   if (!slug) return { ok: false, message: `cannot make a file name from “${title}”: use some letters or digits` };
   if (req.kind === 'page' && RESERVED_PAGE_SLUGS.has(slug)) {
@@ -158,7 +159,8 @@ export function planScaffold(req: ScaffoldRequest, exists: (relPath: string) => 
   }
   if (req.kind === 'source') {
     const outlet = req.outlet?.trim();
-    if (!outlet) return { ok: false, message: `a source needs its outlet: npm run new -- source "${title}" --outlet "Outlet name"` };
+    if (!outlet)
+      return { ok: false, message: `a source needs its outlet: npm run new -- source "${title}" --outlet "Outlet name"` };
     return { ok: true, path, text: sourceTemplate(title, outlet, req.today) };
   }
   if (req.kind === 'claim') return { ok: true, path, text: claimTemplate(title, req.today, req.verdicts) };
@@ -175,7 +177,9 @@ export const USAGE = `Usage:
   npm run new -- page "Page title"`;
 
 /** Reads `claim "..."`, `source "..." --outlet "..."` or `page "..."` from argv. */
-export function parseArgs(argv: string[]): { ok: true; kind: Kind; title: string; outlet?: string } | { ok: false; message: string } {
+export function parseArgs(
+  argv: string[],
+): { ok: true; kind: Kind; title: string; outlet?: string } | { ok: false; message: string } {
   const rest: string[] = [];
   let outlet: string | undefined;
   for (let i = 0; i < argv.length; i++) {

@@ -19,7 +19,10 @@ export interface ExcerptInputs {
   skipExcerpts?: boolean;
 }
 
-export function checkExcerpts({ dir, corpus, problems, display, locate }: CheckContext, { citations, indexes, skipExcerpts }: ExcerptInputs): void {
+export function checkExcerpts(
+  { dir, corpus, problems, display, locate }: CheckContext,
+  { citations, indexes, skipExcerpts }: ExcerptInputs,
+): void {
   const { scale } = corpus;
   /** Reports a citation's own problems and matches its excerpt; the match and the parsed excerpt, when there is one. */
   const verify = (c: CitationFound, file: string): { result: MatchResult; pattern: ExcerptPattern } | undefined => {
@@ -77,9 +80,17 @@ export function checkExcerpts({ dir, corpus, problems, display, locate }: CheckC
     claim.data.appearance?.forEach((slug, i) => {
       const appeared = corpus.sources.get(slug);
       if (!appeared) {
-        problems.push({ file, ...locate(claim.path, ['appearance', i]), message: `appearance \`${slug}\` is not a source (no sources/${slug}.md)` });
+        problems.push({
+          file,
+          ...locate(claim.path, ['appearance', i]),
+          message: `appearance \`${slug}\` is not a source (no sources/${slug}.md)`,
+        });
       } else if (appeared.data.draft && !claim.data.draft) {
-        problems.push({ file, ...locate(claim.path, ['appearance', i]), message: `appearance \`${slug}\` is a draft, which is never published` });
+        problems.push({
+          file,
+          ...locate(claim.path, ['appearance', i]),
+          message: `appearance \`${slug}\` is a draft, which is never published`,
+        });
       }
     });
     const resolved: ResolvedCitation[] = [];

@@ -14,7 +14,9 @@ export const COLLECTIONS = ['sources', 'claims', 'pages'] as const;
 function listMarkdown(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.name.endsWith('.md') && !d.isDirectory() && (!d.isSymbolicLink() || !statSync(join(dir, d.name)).isDirectory()))
+    .filter(
+      (d) => d.name.endsWith('.md') && !d.isDirectory() && (!d.isSymbolicLink() || !statSync(join(dir, d.name)).isDirectory()),
+    )
     .map((d) => d.name)
     .sort();
 }

@@ -23,21 +23,41 @@ export function checkLinks({ dir, corpus, problems, display }: CheckContext, anc
         // tabs, line breaks and leading spaces in a URL, so those do not hide the scheme.
         const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(node.url.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
         if (scheme && !SAFE_SCHEMES.has(scheme)) {
-          problems.push({ file, line, column, message: `the link \`${node.url.slice(0, 40).replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\` uses the ${scheme}: scheme; links must be http(s), mailto or relative` });
+          problems.push({
+            file,
+            line,
+            column,
+            message: `the link \`${node.url.slice(0, 40).replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\` uses the ${scheme}: scheme; links must be http(s), mailto or relative`,
+          });
           continue;
         }
         if (node.type === 'image') continue;
         const target = resolveContentLink(entry.path, node.url);
         if (!target) continue;
         if (target.collection === 'other') {
-          problems.push({ file, line, column, message: `the link \`${node.url}\` does not point to a file in sources/, claims/ or pages/` });
+          problems.push({
+            file,
+            line,
+            column,
+            message: `the link \`${node.url}\` does not point to a file in sources/, claims/ or pages/`,
+          });
           continue;
         }
         const found = (corpus[target.collection] as Map<string, Entry<{ draft: boolean }>>).get(target.slug);
         if (!found) {
-          problems.push({ file, line, column, message: `the link \`${node.url}\` points to ${target.path}, which does not exist` });
+          problems.push({
+            file,
+            line,
+            column,
+            message: `the link \`${node.url}\` points to ${target.path}, which does not exist`,
+          });
         } else if (found.data.draft && !entry.data.draft) {
-          problems.push({ file, line, column, message: `the link \`${node.url}\` points to a draft (${target.path}), which is never published` });
+          problems.push({
+            file,
+            line,
+            column,
+            message: `the link \`${node.url}\` points to a draft (${target.path}), which is never published`,
+          });
         }
       }
     }

@@ -25,7 +25,12 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const display = (abs: string) => displayPath(base, abs);
   const problems: Problem[] = [];
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    problems.push({ file: display(dir), line: 1, column: 1, message: 'the content folder does not exist (set CONTENT_DIR or create content/)' });
+    problems.push({
+      file: display(dir),
+      line: 1,
+      column: 1,
+      message: 'the content folder does not exist (set CONTENT_DIR or create content/)',
+    });
   }
   const site = existsSync(dir) ? loadSite(dir, display, problems) : null;
   const corpus: Corpus = {

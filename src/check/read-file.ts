@@ -36,7 +36,14 @@ export interface Anchor {
 /** What one content file gives the checks over the whole folder; `entry` is absent when the file cannot be an entry. */
 export interface FileReading {
   problems: Problem[];
-  entry?: { slug: string; data: unknown; bodyLineOffset: number; anchors: Anchor[]; citations: CitationFound[]; index?: SourceIndex };
+  entry?: {
+    slug: string;
+    data: unknown;
+    bodyLineOffset: number;
+    anchors: Anchor[];
+    citations: CitationFound[];
+    index?: SourceIndex;
+  };
 }
 
 /**
@@ -51,11 +58,21 @@ export function readContentFile(dir: string, collection: Collection, name: strin
   const file = displayPath(displayBase, abs);
   const slug = name.slice(0, -3);
   if (!SLUG.test(slug)) {
-    problems.push({ file, line: 1, column: 1, message: `file name \`${name}\` is not a valid slug: use lowercase letters, digits and - (e.g. ${slugHint(slug)}.md)` });
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: `file name \`${name}\` is not a valid slug: use lowercase letters, digits and - (e.g. ${slugHint(slug)}.md)`,
+    });
     return { problems };
   }
   if (collection === 'pages' && RESERVED_PAGE_SLUGS.has(slug)) {
-    problems.push({ file, line: 1, column: 1, message: `the page slug \`${slug}\` is reserved for a page the site generates; rename the file` });
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: `the page slug \`${slug}\` is reserved for a page the site generates; rename the file`,
+    });
     return { problems };
   }
   let raw: string;
@@ -83,12 +100,20 @@ export function readContentFile(dir: string, collection: Collection, name: strin
   result ??= schemas[collection].safeParse(parsed.data);
   // A file with bad front matter is still read to the end, so one run lists all its problems.
   if (!result.success) problems.push(...zodProblems(result.error, parsed, file, parsed.data));
-  const data = (result.success ? result.data : validFields(schemas[collection], parsed.data)) as { draft?: boolean; aliases?: unknown };
+  const data = (result.success ? result.data : validFields(schemas[collection], parsed.data)) as {
+    draft?: boolean;
+    aliases?: unknown;
+  };
   let tree: Root;
   try {
     tree = parseMarkdown(parsed.body);
   } catch (e) {
-    problems.push({ file, line: parsed.bodyLineOffset + 1, column: 1, message: `the Markdown could not be read: ${(e as Error).message}` });
+    problems.push({
+      file,
+      line: parsed.bodyLineOffset + 1,
+      column: 1,
+      message: `the Markdown could not be read: ${(e as Error).message}`,
+    });
     return { problems };
   }
   const deepest = deepestNode(tree);
@@ -113,9 +138,16 @@ export function readContentFile(dir: string, collection: Collection, name: strin
   const anchors: Anchor[] = [];
   walk(tree, (node) => {
     if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
-    anchors.push({ type: node.type, url: node.url, line: (node.position?.start.line ?? 1) + parsed.bodyLineOffset, column: node.position?.start.column ?? 1 });
+    anchors.push({
+      type: node.type,
+      url: node.url,
+      line: (node.position?.start.line ?? 1) + parsed.bodyLineOffset,
+      column: node.position?.start.column ?? 1,
+    });
   });
-  const citations: CitationFound[] = collectCitations(tree, rel, parsed.bodyLineOffset).map(({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest);
+  const citations: CitationFound[] = collectCitations(tree, rel, parsed.bodyLineOffset).map(
+    ({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest,
+  );
   return {
     problems,
     entry: {

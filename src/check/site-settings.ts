@@ -10,11 +10,17 @@ export function loadSite(dir: string, display: (abs: string) => string, problems
   const abs = join(dir, 'site.yml');
   const file = display(abs);
   if (!existsSync(abs)) {
-    problems.push({ file, line: 1, column: 1, message: 'site.yml is missing: every site needs a title, description, url and publisher' });
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: 'site.yml is missing: every site needs a title, description, url and publisher',
+    });
     return null;
   }
   const parsed = parseFile(readFileSync(abs, 'utf8'), { wholeYaml: true });
-  for (const e of parsed.errors) problems.push({ file, ...e, message: e.message.replace(/^front matter: /, '').replace(/^front matter /, 'site.yml ') });
+  for (const e of parsed.errors)
+    problems.push({ file, ...e, message: e.message.replace(/^front matter: /, '').replace(/^front matter /, 'site.yml ') });
   if (parsed.errors.length) return null;
   const result = siteSchema.safeParse(parsed.data);
   if (!result.success) {
@@ -23,7 +29,8 @@ export function loadSite(dir: string, display: (abs: string) => string, problems
   }
   const seen = new Set<string>();
   result.data.verdicts?.forEach((v, i) => {
-    if (seen.has(v.id)) problems.push({ file, ...parsed.locate(['verdicts', i, 'id']), message: `verdict id \`${v.id}\` is defined twice` });
+    if (seen.has(v.id))
+      problems.push({ file, ...parsed.locate(['verdicts', i, 'id']), message: `verdict id \`${v.id}\` is defined twice` });
     seen.add(v.id);
   });
   return result.data;

@@ -14,13 +14,18 @@ export function checkSlugs({ dir, corpus, problems, display, locate }: CheckCont
   const takeSlug = (collection: Collection, slug: string, owner: string, at: At | (() => At), what: string) => {
     const other = claimed[collection].get(slug);
     if (other !== undefined && other !== owner) {
-      problems.push({ file: display(join(dir, owner)), ...(typeof at === 'function' ? at() : at), message: `${what} \`${slug}\` is already used by ${other}` });
+      problems.push({
+        file: display(join(dir, owner)),
+        ...(typeof at === 'function' ? at() : at),
+        message: `${what} \`${slug}\` is already used by ${other}`,
+      });
       return;
     }
     claimed[collection].set(slug, owner);
   };
   for (const collection of COLLECTIONS) {
-    for (const entry of corpus[collection].values()) takeSlug(collection, entry.slug, entry.path, { line: 1, column: 1 }, 'the slug');
+    for (const entry of corpus[collection].values())
+      takeSlug(collection, entry.slug, entry.path, { line: 1, column: 1 }, 'the slug');
   }
   // Aliases after all slugs, so the message names the file that holds the slug.
   for (const collection of COLLECTIONS) {

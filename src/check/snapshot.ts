@@ -50,7 +50,9 @@ export function corpusKey(dir: string, displayBase: string): string | null {
 
 /** Where snapshots are kept (git-ignored); `CORPUS_CACHE_DIR` overrides it. */
 export function snapshotDir(env: Record<string, string | undefined> = process.env): string {
-  return resolve(env.CORPUS_CACHE_DIR?.trim() || fileURLToPath(new URL('../../node_modules/.cache/factcheck-corpus', import.meta.url)));
+  return resolve(
+    env.CORPUS_CACHE_DIR?.trim() || fileURLToPath(new URL('../../node_modules/.cache/factcheck-corpus', import.meta.url)),
+  );
 }
 
 // The key each corpus was loaded under: astro.config's content digest includes it, and hashing

@@ -43,7 +43,10 @@ export function readContentFiles(
   const signal = new Int32Array(new SharedArrayBuffer(4 * workers));
   const started: { worker: Worker; port: MessagePort }[] = shares.slice(1).map((share, slot) => {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(WORKER, { workerData: { dir, jobs: share, displayBase, port: port2, signal, slot }, transferList: [port2] });
+    const worker = new Worker(WORKER, {
+      workerData: { dir, jobs: share, displayBase, port: port2, signal, slot },
+      transferList: [port2],
+    });
     worker.unref();
     return { worker, port: port1 };
   });

@@ -256,7 +256,10 @@ function renderResult(result: ResultData, kinds: Record<string, string>, text: R
     if (result.meta.verdict_id) badge.dataset.verdict = result.meta.verdict_id;
     const rating = result.meta.verdict_rating;
     if (rating) badge.dataset.rating = rating;
-    badge.append(element('span', 'visually-hidden', `${text.verdictLabel} `), element('span', 'search-result-verdict', result.meta.verdict));
+    badge.append(
+      element('span', 'visually-hidden', `${text.verdictLabel} `),
+      element('span', 'search-result-verdict', result.meta.verdict),
+    );
     if (rating) badge.append(' ', element('span', 'rating', text.ratingText!.replace('{n}', rating)));
     kind.append(kind.textContent ? ' ' : '', badge);
   }

@@ -214,7 +214,10 @@ export function collectCitations(tree: Root, fromPath: string, lineOffset = 0): 
     if (index === 0 || parent.children[index - 1]!.type !== 'blockquote') continue;
     if (!DASH.test(plainText(p))) continue;
     for (const l of sourceLinksIn(p)) {
-      unverified.set(l, 'this attribution is outside the blockquote above it: start its line with > (after a line holding only >) so the quotation is checked');
+      unverified.set(
+        l,
+        'this attribution is outside the blockquote above it: start its line with > (after a line holding only >) so the quotation is checked',
+      );
     }
   }
 
@@ -243,7 +246,9 @@ export function collectCitations(tree: Root, fromPath: string, lineOffset = 0): 
     const inner = unquote(text);
     const problem =
       unverified.get(link) ??
-      (inner === null && opensQuote(text) ? 'the quotation in this link is not closed: end it with a closing quotation mark' : undefined);
+      (inner === null && opensQuote(text)
+        ? 'the quotation in this link is not closed: end it with a closing quotation mark'
+        : undefined);
     if (problem) out.push({ ...base(link, 'link', link), problem });
     else if (inner !== null) out.push({ ...base(link, 'inline', link), excerpt: inner });
     else out.push(base(link, 'link', link));

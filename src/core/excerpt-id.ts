@@ -10,7 +10,10 @@ import { parseExcerpt, type ExcerptPattern } from './matcher.ts';
 export function excerptId(excerpt: string | ExcerptPattern): string {
   const { segments, gaps } = typeof excerpt === 'string' ? parseExcerpt(excerpt) : excerpt;
   // The kind of each gap is part of the quotation: `a [x] b` and `a … b` are different excerpts.
-  const norm = segments.reduce((all, seg, i) => (i === 0 ? seg : `${all}${gaps[i - 1] === 'insertion' ? ' [] ' : ' … '}${seg}`), '');
+  const norm = segments.reduce(
+    (all, seg, i) => (i === 0 ? seg : `${all}${gaps[i - 1] === 'insertion' ? ' [] ' : ' … '}${seg}`),
+    '',
+  );
   const words = (
     norm
       .normalize('NFKD')

@@ -16,11 +16,15 @@ export function zodProblems(error: z.core.$ZodError, parsed: ParsedFile, file: s
     if (missing) message = `required field \`${field}\` is missing`;
     else if (issue.code === 'unrecognized_keys') {
       message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
-    } else if (issue.code === 'invalid_type') message = `\`${field}\` must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
-    else if (issue.code === 'invalid_value') message = `\`${field}\` must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
-    else if (issue.code === 'invalid_union') message = `\`${field}\` ${issue.message === 'Invalid input' ? 'has the wrong type' : issue.message}`;
+    } else if (issue.code === 'invalid_type')
+      message = `\`${field}\` must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+    else if (issue.code === 'invalid_value')
+      message = `\`${field}\` must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    else if (issue.code === 'invalid_union')
+      message = `\`${field}\` ${issue.message === 'Invalid input' ? 'has the wrong type' : issue.message}`;
     else message = field ? `\`${field}\` ${issue.message}` : issue.message;
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : missing ? issue.path.slice(0, -1) : issue.path;
+    const path =
+      issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : missing ? issue.path.slice(0, -1) : issue.path;
     const at = missing && issue.path.length <= 1 ? { line: 1, column: 1 } : parsed.locate(path);
     return { file, ...at, message };
   });

@@ -34,18 +34,35 @@ const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 // js-yaml keeps one implicit type per tag, so each tag's tests are one type.
 const scalar = (tag: string, resolve: (s: string) => boolean, construct: (s: string) => unknown) =>
-  new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: string | null) => resolve(s ?? ''), construct: (s: string | null) => construct(s ?? '') });
+  new Type(`tag:yaml.org,2002:${tag}`, {
+    kind: 'scalar',
+    resolve: (s: string | null) => resolve(s ?? ''),
+    construct: (s: string | null) => construct(s ?? ''),
+  });
 
 /** YAML 1.2's core schema as the `yaml` package resolves it (its tests, in its order), for js-yaml. */
 const CORE = FAILSAFE_SCHEMA.extend({
   implicit: [
-    scalar('null', (s) => /^(?:~|[Nn]ull|NULL)?$/.test(s), () => null),
-    scalar('bool', (s) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s), (s) => s[0] === 't' || s[0] === 'T'),
-    scalar('int', (s) => OCT.test(s) || DEC.test(s) || HEX.test(s), (s) =>
-      OCT.test(s) ? parseInt(s.slice(2), 8) : HEX.test(s) ? parseInt(s.slice(2), 16) : parseInt(s, 10),
+    scalar(
+      'null',
+      (s) => /^(?:~|[Nn]ull|NULL)?$/.test(s),
+      () => null,
     ),
-    scalar('float', (s) => NAN_INF.test(s) || EXP.test(s) || FLOAT.test(s), (s) =>
-      NAN_INF.test(s) ? (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity) : parseFloat(s),
+    scalar(
+      'bool',
+      (s) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+      (s) => s[0] === 't' || s[0] === 'T',
+    ),
+    scalar(
+      'int',
+      (s) => OCT.test(s) || DEC.test(s) || HEX.test(s),
+      (s) => (OCT.test(s) ? parseInt(s.slice(2), 8) : HEX.test(s) ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
+    ),
+    scalar(
+      'float',
+      (s) => NAN_INF.test(s) || EXP.test(s) || FLOAT.test(s),
+      (s) =>
+        NAN_INF.test(s) ? (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity) : parseFloat(s),
     ),
   ],
 });
@@ -63,7 +80,9 @@ function readFast(yaml: string): Record<string, unknown> | undefined {
   let warned = false;
   try {
     const data = load(yaml, { schema: CORE, onWarning: () => (warned = true) });
-    return !warned && data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+    return !warned && data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? (data as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -65,7 +65,9 @@ function textOf(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
   if (!('children' in node)) return '';
   const kids = (node.children as Nodes[]).map(textOf);
-  return BLOCK_CONTAINERS.has(node.type) ? kids.filter((k) => k.length > 0).join(node.type === 'tableRow' ? ' ' : '\n\n') : kids.join('');
+  return BLOCK_CONTAINERS.has(node.type)
+    ? kids.filter((k) => k.length > 0).join(node.type === 'tableRow' ? ' ' : '\n\n')
+    : kids.join('');
 }
 
 /** Plain text of a node: Markdown formatting dropped, as the format compares excerpts. */
@@ -114,7 +116,8 @@ export function deepestNode(tree: Root): { depth: number; line: number; column: 
 export function rawHtml(tree: Root): { line: number; column: number; value: string }[] {
   const found: { line: number; column: number; value: string }[] = [];
   walk(tree, (node) => {
-    if (node.type === 'html') found.push({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, value: node.value });
+    if (node.type === 'html')
+      found.push({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, value: node.value });
   });
   return found;
 }

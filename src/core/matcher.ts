@@ -126,7 +126,10 @@ function boundaryOk(text: string, seg: string, at: number): boolean {
 }
 
 type Find = (seg: string, from: number) => number;
-const plainFind = (text: string): Find => (seg, from) => text.indexOf(seg, from);
+const plainFind =
+  (text: string): Find =>
+  (seg, from) =>
+    text.indexOf(seg, from);
 
 /**
  * `indexOf` that remembers, per segment, the last answer: when a search bounded by an
@@ -182,7 +185,8 @@ function locate(text: string, p: ExcerptPattern): [number, number][] | null {
     const gap: Gap = i === 0 ? 'elision' : p.gaps[i - 1]!;
     if (gap === 'elision' && i > 0 && from >= (failedFrom[i] ?? Infinity)) return false;
     let to = Infinity;
-    if (gap === 'none') to = from + 1; // a space at most
+    if (gap === 'none')
+      to = from + 1; // a space at most
     else if (gap === 'insertion') to = windowEnd(text, from, INSERTION_MAX_WORDS * p.insertions[i - 1]!);
     for (const at of occurrences(text, seg, from, to, find)) {
       if (gap !== 'elision' && i > 0) {
@@ -270,7 +274,10 @@ function explainMiss(index: SourceIndex, p: ExcerptPattern): MatchResult & { ok:
   let reason: string;
   let probe: string;
   if (missing !== undefined) {
-    reason = p.segments.length > 1 ? `“${p.written[missingAt]}” does not occur in the source` : 'the excerpt does not occur in the source';
+    reason =
+      p.segments.length > 1
+        ? `“${p.written[missingAt]}” does not occur in the source`
+        : 'the excerpt does not occur in the source';
     probe = missing;
   } else {
     reason =

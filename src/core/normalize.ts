@@ -6,8 +6,17 @@
  */
 
 const QUOTES: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'",
-  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u02BC': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u2033': '"',
 };
 const DASHES = new Set(['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015']);
 /** Curly quotes and dashes by character code, for the common case of one without combining marks. */
@@ -35,8 +44,9 @@ function foldCluster(cluster: string): string {
   }
   let out = cluster.normalize('NFKC');
   // NFKC can itself produce curly quotes or dashes (rare); fold them too.
-  out = out.replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C\u201D\u201E\u201F\u2033\u2010-\u2015]/g, (c) =>
-    QUOTES[c] ?? '-',
+  out = out.replace(
+    /[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C\u201D\u201E\u201F\u2033\u2010-\u2015]/g,
+    (c) => QUOTES[c] ?? '-',
   );
   // Lower-casing one cluster at a time cannot know where a Greek word ends, so
   // final sigma is folded to σ on both sides (as Unicode case folding does).
@@ -151,7 +161,8 @@ export function isWordChar(c: string | undefined): boolean {
 }
 
 /** Scripts written without spaces between words: any character may start or end a quotation. */
-export const UNSPACED_SCRIPT = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}]';
+export const UNSPACED_SCRIPT =
+  '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}]';
 const UNSPACED = new RegExp(UNSPACED_SCRIPT, 'u');
 
 /** True when a quotation may not begin or end between `a` and `b` because that would split a word. */

@@ -20,7 +20,11 @@ export function githubAnnotation(p: Problem): string {
 
 export function sortProblems(ps: Problem[]): Problem[] {
   return [...ps].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : 1),
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.message < b.message ? -1 : 1),
   );
 }
 
@@ -28,7 +32,9 @@ export function sortProblems(ps: Problem[]): Problem[] {
 export class ContentError extends Error {
   problems: Problem[];
   constructor(problems: Problem[]) {
-    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the content:\n${problems.map(formatProblem).join('\n')}`);
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the content:\n${problems.map(formatProblem).join('\n')}`,
+    );
     this.name = 'ContentError';
     this.problems = problems;
   }

@@ -30,8 +30,7 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s
 const slug = z.string().regex(SLUG, 'must be lowercase letters, digits and -');
 /** YAML reads `true`/`false` as booleans; as ids they mean the verdicts "true" and "false". */
 const verdictId = z.union([z.string(), z.boolean()]).transform((v) => String(v).trim());
-const oneOrMany = (item: z.ZodType<string>) =>
-  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
+const oneOrMany = (item: z.ZodType<string>) => z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
 const language = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or pt-BR');
 
 export const verdictSchema = z.strictObject({
@@ -75,9 +74,7 @@ export const siteSchema = z.strictObject({
     })
     .optional(),
   /** Where readers report errors: an email address or a URL. */
-  corrections: z
-    .union([z.email(), httpUrl], { error: 'must be an email address or an http(s) URL' })
-    .optional(),
+  corrections: z.union([z.email(), httpUrl], { error: 'must be an email address or an http(s) URL' }).optional(),
 });
 
 export const sourceSchema = z.strictObject({
@@ -162,10 +159,12 @@ export const schemas = { sources: sourceSchema, claims: claimSchema, pages: page
 
 /** Tag slug for URLs: `/tags/<slug>/`. */
 export function tagSlug(tag: string): string {
-  return tag
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '') || 'tag';
+  return (
+    tag
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'tag'
+  );
 }

@@ -13,9 +13,24 @@ export interface Verdict {
 
 export const DEFAULT_VERDICTS: Verdict[] = [
   { id: 'true', label: 'True', rating: 5, description: 'The claim is accurate and nothing significant is missing.' },
-  { id: 'mostly-true', label: 'Mostly true', rating: 4, description: 'The claim is accurate but needs a clarification or leaves out a detail that matters.' },
-  { id: 'needs-context', label: 'Needs context', rating: 3, description: 'The claim has a basis in fact, but without the missing context it gives a wrong impression.' },
-  { id: 'misleading', label: 'Misleading', rating: 2, description: 'The claim contains an element of truth but distorts or overstates what the record shows.' },
+  {
+    id: 'mostly-true',
+    label: 'Mostly true',
+    rating: 4,
+    description: 'The claim is accurate but needs a clarification or leaves out a detail that matters.',
+  },
+  {
+    id: 'needs-context',
+    label: 'Needs context',
+    rating: 3,
+    description: 'The claim has a basis in fact, but without the missing context it gives a wrong impression.',
+  },
+  {
+    id: 'misleading',
+    label: 'Misleading',
+    rating: 2,
+    description: 'The claim contains an element of truth but distorts or overstates what the record shows.',
+  },
   { id: 'false', label: 'False', rating: 1, description: 'The claim is not accurate.' },
   { id: 'unproven', label: 'Unproven', description: 'The available sources cannot settle the claim either way.' },
 ];

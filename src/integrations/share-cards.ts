@@ -34,7 +34,9 @@ export default function shareCards({ dir }: { dir: string }): AstroIntegration {
         const started = performance.now();
         logger.info(`drawing ${queued} share card${queued === 1 ? '' : 's'} in the background`);
         void done.then(({ drawn, failed }) => {
-          logger.info(`${drawn} share card${drawn === 1 ? '' : 's'} drawn in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          logger.info(
+            `${drawn} share card${drawn === 1 ? '' : 's'} drawn in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          );
           // Not fatal: the card is drawn below instead, and the build fails if it cannot be.
           for (const f of failed) logger.warn(`share card not drawn in the background: ${f}`);
         });
@@ -57,7 +59,10 @@ export default function shareCards({ dir }: { dir: string }): AstroIntegration {
           used.push(await copy().catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? copy() : Promise.reject(e))));
         });
         const { removed } = await pruneCardCache(defaultCacheDir(), used);
-        if (removed) logger.info(`removed ${removed} cached share card${removed === 1 ? '' : 's'} no build has used for ${CARD_MAX_AGE_DAYS} days`);
+        if (removed)
+          logger.info(
+            `removed ${removed} cached share card${removed === 1 ? '' : 's'} no build has used for ${CARD_MAX_AGE_DAYS} days`,
+          );
       },
     },
   };

@@ -10,5 +10,7 @@ import { publishedReviews } from '../site/feeds.ts';
 export const GET: APIRoute = () => {
   const { corpus, location } = siteContext();
   const reviews = publishedReviews(corpus, location).map((r) => r.review);
-  return new Response(`${JSON.stringify(reviews, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(reviews, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

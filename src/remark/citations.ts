@@ -57,7 +57,8 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
   return (tree: Root, file: { path?: string }) => {
     walk(tree, (node) => {
       if (!('children' in node)) return;
-      if ((node.children as Nodes[]).some((c) => c.type === 'html')) node.children = (node.children as Nodes[]).filter((c) => c.type !== 'html') as never;
+      if ((node.children as Nodes[]).some((c) => c.type === 'html'))
+        node.children = (node.children as Nodes[]).filter((c) => c.type !== 'html') as never;
       // A body sits under its page's own <h1>: a `# heading` in it becomes an <h2>.
       if (node.type === 'heading' && node.depth === 1) node.depth = 2;
     });
@@ -77,7 +78,9 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         if (c.kind === 'link') return;
         const r = resolved[i];
         if (!r?.id || !r.ranges) {
-          throw new Error(`${rel}:${c.line}:${c.column}: excerpt not found in source ${c.source} (run npm run check for details)`);
+          throw new Error(
+            `${rel}:${c.line}:${c.column}: excerpt not found in source ${c.source} (run npm run check for details)`,
+          );
         }
         const source = corpus.sources.get(c.source)!;
         const links = excerptLinks(corpus, options.base, c.source, r.id, r.ranges);
@@ -96,7 +99,13 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
             link(links.sourceHref, [text('In the source')], { className: ['excerpt-link'], ...UNSEARCHED }),
           ];
           if (links.originalHref) {
-            caption.push(text(' '), link(links.originalHref, [text('In the original')], { className: ['excerpt-link', 'excerpt-original'], ...UNSEARCHED }));
+            caption.push(
+              text(' '),
+              link(links.originalHref, [text('In the original')], {
+                className: ['excerpt-link', 'excerpt-original'],
+                ...UNSEARCHED,
+              }),
+            );
           }
           const bq = c.blockquote! as unknown as Custom;
           const quote = c.quote!;
@@ -110,16 +119,34 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
           const l = c.link;
           l.url = links.sourceHref;
           l.title = null;
-          l.data = { hProperties: { className: ['excerpt', 'excerpt-inline', stanceClass], title: `${STANCE_LABELS[c.stance]} · ${source.data.outlet}` } };
+          l.data = {
+            hProperties: {
+              className: ['excerpt', 'excerpt-inline', stanceClass],
+              title: `${STANCE_LABELS[c.stance]} · ${source.data.outlet}`,
+            },
+          };
           // The underline style shows the stance; a title is not read by every screen reader, so say it in the link too.
-          l.children.push(el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [text(` (${STANCE_LABELS[c.stance].toLowerCase()}, ${source.data.outlet})`)]) as PhrasingContent);
+          l.children.push(
+            el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [
+              text(` (${STANCE_LABELS[c.stance].toLowerCase()}, ${source.data.outlet})`),
+            ]) as PhrasingContent,
+          );
           if (links.originalHref) {
             inlineAfter.set(
               l,
-              link(links.originalHref, [el('span', { ariaHidden: 'true' }, [text('↗')]) as PhrasingContent, el('span', { className: ['visually-hidden'] }, [text(` in the original at ${source.data.outlet}`)]) as PhrasingContent], {
-                className: ['excerpt-original-inline'],
-                ...UNSEARCHED,
-              }),
+              link(
+                links.originalHref,
+                [
+                  el('span', { ariaHidden: 'true' }, [text('↗')]) as PhrasingContent,
+                  el('span', { className: ['visually-hidden'] }, [
+                    text(` in the original at ${source.data.outlet}`),
+                  ]) as PhrasingContent,
+                ],
+                {
+                  className: ['excerpt-original-inline'],
+                  ...UNSEARCHED,
+                },
+              ),
             );
           }
         }
@@ -140,7 +167,11 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       const target = resolveContentLink(rel, node.url);
       if (!target || target.collection === 'other') return;
       const path =
-        target.collection === 'sources' ? paths.source(target.slug) : target.collection === 'claims' ? paths.claim(target.slug) : paths.page(target.slug);
+        target.collection === 'sources'
+          ? paths.source(target.slug)
+          : target.collection === 'claims'
+            ? paths.claim(target.slug)
+            : paths.page(target.slug);
       node.url = internalHref(options.base, path) + target.hash;
     });
   };

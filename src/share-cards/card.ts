@@ -101,7 +101,9 @@ function claimNode(claim: string, fontSize: number, clamp: boolean): El {
       fontWeight: 700,
       lineHeight: CLAIM_LINE_HEIGHT,
       color: '#0f172a',
-      ...(clamp ? { lineClamp: Math.max(1, Math.floor(CLAIM_BOX_HEIGHT / (fontSize * CLAIM_LINE_HEIGHT))), overflow: 'hidden' } : {}),
+      ...(clamp
+        ? { lineClamp: Math.max(1, Math.floor(CLAIM_BOX_HEIGHT / (fontSize * CLAIM_LINE_HEIGHT))), overflow: 'hidden' }
+        : {}),
     },
     claimText(claim),
   );
@@ -109,7 +111,10 @@ function claimNode(claim: string, fontSize: number, clamp: boolean): El {
 
 /** Height of the claim wrapped at `fontSize`, measured by satori itself with the real font (no guessing from character counts). */
 export async function measureClaimHeight(claim: string, fontSize: number): Promise<number> {
-  const svg = await satori(claimNode(claim, fontSize, false) as never, { width: INNER_WIDTH, fonts: loadFonts(claimText(claim)) });
+  const svg = await satori(claimNode(claim, fontSize, false) as never, {
+    width: INNER_WIDTH,
+    fonts: loadFonts(claimText(claim)),
+  });
   const m = /height="([\d.]+)"/.exec(svg);
   if (!m) throw new Error('share card: satori returned an SVG without a height');
   return Number(m[1]);
@@ -163,37 +168,44 @@ function cardTree(input: ShareCardInput, fontSize: number, clamped: boolean): El
       color: '#0f172a',
     },
     [
-      div({ display: 'flex', height: HEADER_HEIGHT, width: INNER_WIDTH, fontSize: 28, fontWeight: 700, color: '#334155', ...oneLine }, input.siteTitle.trim()),
       div(
-        { display: 'flex', flexGrow: 1, alignItems: 'center', height: CLAIM_BOX_HEIGHT, marginTop: GAP, overflow: 'hidden' },
-        [claimNode(input.claim, fontSize, clamped)],
+        {
+          display: 'flex',
+          height: HEADER_HEIGHT,
+          width: INNER_WIDTH,
+          fontSize: 28,
+          fontWeight: 700,
+          color: '#334155',
+          ...oneLine,
+        },
+        input.siteTitle.trim(),
       ),
+      div({ display: 'flex', flexGrow: 1, alignItems: 'center', height: CLAIM_BOX_HEIGHT, marginTop: GAP, overflow: 'hidden' }, [
+        claimNode(input.claim, fontSize, clamped),
+      ]),
       div(
         { display: 'flex', height: CLAIMANT_HEIGHT, marginTop: GAP, fontSize: 30, color: '#334155', ...oneLine },
         `— ${input.claimant.trim()}`,
       ),
-      div(
-        { display: 'flex', height: FOOTER_HEIGHT, marginTop: GAP, alignItems: 'center', justifyContent: 'space-between' },
-        [
-          div(
-            {
-              display: 'flex',
-              alignItems: 'center',
-              height: FOOTER_HEIGHT,
-              maxWidth: 820,
-              padding: '0 32px',
-              borderRadius: 16,
-              backgroundColor: colour,
-              color: '#ffffff',
-              fontSize: 36,
-              fontWeight: 700,
-              ...oneLine,
-            },
-            `Verdict: ${input.verdictLabel.trim()}`,
-          ),
-          div({ display: 'flex', fontSize: 24, color: '#475569', letterSpacing: 2, textTransform: 'uppercase' }, 'Fact check'),
-        ],
-      ),
+      div({ display: 'flex', height: FOOTER_HEIGHT, marginTop: GAP, alignItems: 'center', justifyContent: 'space-between' }, [
+        div(
+          {
+            display: 'flex',
+            alignItems: 'center',
+            height: FOOTER_HEIGHT,
+            maxWidth: 820,
+            padding: '0 32px',
+            borderRadius: 16,
+            backgroundColor: colour,
+            color: '#ffffff',
+            fontSize: 36,
+            fontWeight: 700,
+            ...oneLine,
+          },
+          `Verdict: ${input.verdictLabel.trim()}`,
+        ),
+        div({ display: 'flex', fontSize: 24, color: '#475569', letterSpacing: 2, textTransform: 'uppercase' }, 'Fact check'),
+      ]),
     ],
   );
 }

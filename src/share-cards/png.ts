@@ -19,7 +19,8 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /** `rgba` holds `width × height` pixels, 4 bytes each; alpha is dropped (the image must be opaque). */
 export function encodePng(rgba: Uint8Array, width: number, height: number): Buffer {
-  if (rgba.length !== width * height * 4) throw new Error(`png: expected ${width * height * 4} bytes of RGBA, got ${rgba.length}`);
+  if (rgba.length !== width * height * 4)
+    throw new Error(`png: expected ${width * height * 4} bytes of RGBA, got ${rgba.length}`);
   const stride = width * 3 + 1;
   // Each row: filter type 0 (None), then its RGB bytes.
   const raw = Buffer.alloc(stride * height);
@@ -36,5 +37,10 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Buff
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bits per channel
   header[9] = 2; // colour type: RGB
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 1 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

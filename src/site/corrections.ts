@@ -30,6 +30,8 @@ export function collectCorrections(
       rows.push({ date: u.date, note: u.note, slug, claim: data.claim, order });
     });
   }
-  rows.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.slug !== b.slug ? (a.slug < b.slug ? -1 : 1) : b.order - a.order));
+  rows.sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.slug !== b.slug ? (a.slug < b.slug ? -1 : 1) : b.order - a.order,
+  );
   return rows.map(({ order: _order, ...row }) => row);
 }

@@ -31,7 +31,11 @@ export function cellOf(citations: readonly CitationLike[], sources: string | rea
 }
 
 /** Claims and columns in the order given; citations per claim slug. */
-export function coverageMatrix(claims: readonly string[], columns: readonly MatrixColumn[], citations: ReadonlyMap<string, readonly CitationLike[]>): Matrix {
+export function coverageMatrix(
+  claims: readonly string[],
+  columns: readonly MatrixColumn[],
+  citations: ReadonlyMap<string, readonly CitationLike[]>,
+): Matrix {
   const cells = claims.map((claim) => columns.map((col) => cellOf(citations.get(claim) ?? [], col.sources)));
   const citedBy = columns.map((_, j) => cells.filter((row) => row[j] !== 'not-cited').length);
   return { claims: [...claims], columns: [...columns], cells, citedBy };
@@ -57,7 +61,8 @@ export function matrixColumns(
   sources: readonly { slug: string; outlet: string }[],
   limit = MATRIX_CELL_LIMIT,
 ): { byOutlet: boolean; columns: MatrixColumn[] } {
-  if (claimCount * sources.length <= limit) return { byOutlet: false, columns: sources.map((s) => ({ key: s.slug, sources: [s.slug] })) };
+  if (claimCount * sources.length <= limit)
+    return { byOutlet: false, columns: sources.map((s) => ({ key: s.slug, sources: [s.slug] })) };
   const byOutlet = new Map<string, string[]>();
   for (const s of sources) {
     const list = byOutlet.get(s.outlet);

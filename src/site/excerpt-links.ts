@@ -20,12 +20,20 @@ export interface ExcerptLinks {
 }
 
 /** Offsets in the source index's joined text covered by the ranges (first start to last end). */
-export function joinedSpan(corpus: Corpus, source: string, ranges: BlockRange[]): { text: string; start: number; end: number } | null {
+export function joinedSpan(
+  corpus: Corpus,
+  source: string,
+  ranges: BlockRange[],
+): { text: string; start: number; end: number } | null {
   const index = corpus.texts.get(source);
   const first = ranges[0];
   const last = ranges[ranges.length - 1];
   if (!index || !first || !last) return null;
-  return { text: index.joined, start: index.blockStarts[first.block]! + first.start, end: index.blockStarts[last.block]! + last.end };
+  return {
+    text: index.joined,
+    start: index.blockStarts[first.block]! + first.start,
+    end: index.blockStarts[last.block]! + last.end,
+  };
 }
 
 export function excerptLinks(corpus: Corpus, base: string, source: string, id: string, ranges: BlockRange[]): ExcerptLinks {

@@ -34,7 +34,11 @@ export function publishedReviews(corpus: Corpus, location: SiteLocation = locati
 }
 
 /** One published review by slug, or undefined for a draft or an unknown slug. */
-export function publishedReview(corpus: Corpus, slug: string, location: SiteLocation = locationOf(corpus)): PublishedReview | undefined {
+export function publishedReview(
+  corpus: Corpus,
+  slug: string,
+  location: SiteLocation = locationOf(corpus),
+): PublishedReview | undefined {
   return reviewsOf(corpus, location).bySlug.get(slug);
 }
 
@@ -60,11 +64,17 @@ function buildReviews(corpus: Corpus, location: SiteLocation): PublishedReview[]
     const review = buildReview(corpus, location, slug);
     if (review) reviews.push(review);
   }
-  return reviews.sort((a, b) => (a.data.reviewed === b.data.reviewed ? a.slug.localeCompare(b.slug) : a.data.reviewed < b.data.reviewed ? 1 : -1));
+  return reviews.sort((a, b) =>
+    a.data.reviewed === b.data.reviewed ? a.slug.localeCompare(b.slug) : a.data.reviewed < b.data.reviewed ? 1 : -1,
+  );
 }
 
 /** When a claim or source was last changed: its newest update or its last commit, whichever is later. */
-export function entryUpdated(corpus: Corpus, entry: { path: string; data: { updates?: { date: string }[] } }, published?: string): string | undefined {
+export function entryUpdated(
+  corpus: Corpus,
+  entry: { path: string; data: { updates?: { date: string }[] } },
+  published?: string,
+): string | undefined {
   // Never earlier than the publication itself, whatever git says (a file committed before its review date).
   const updates = [...(entry.data.updates ?? []), ...(published ? [{ date: published }] : [])];
   return lastUpdated(updates, cachedGitDates(corpus.dir).get(entry.path));
@@ -127,7 +137,10 @@ export function robotsTxt(location: SiteLocation): string {
  * not the 404 page, not the old slugs that only redirect, and never a draft.
  */
 export function sitemapFilter(corpus: Corpus, location: SiteLocation = locationOf(corpus)): (page: string) => boolean {
-  const excluded = new Set<string>([absoluteUrl(location, paths.notFound()), absoluteUrl(location, paths.notFound().slice(0, -1))]);
+  const excluded = new Set<string>([
+    absoluteUrl(location, paths.notFound()),
+    absoluteUrl(location, paths.notFound().slice(0, -1)),
+  ]);
   const add = (path: string) => excluded.add(absoluteUrl(location, path));
   for (const [slug, e] of corpus.claims) {
     if (e.data.draft) add(paths.claim(slug));
@@ -150,6 +163,9 @@ export function sitemapFilter(corpus: Corpus, location: SiteLocation = locationO
 /** The markup another site pastes to show a claim's card (the embed page, framed). */
 export function embedSnippet(location: SiteLocation, r: PublishedReview): string {
   const src = absoluteUrl(location, paths.embed(r.slug));
-  const title = `Fact check: ${r.data.claim.trim()} (${r.verdictLabel})`.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const title = `Fact check: ${r.data.claim.trim()} (${r.verdictLabel})`
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;');
   return `<iframe src="${src}" title="${title}" width="100%" height="320" style="border:0;max-width:640px" loading="lazy"></iframe>`;
 }

@@ -65,7 +65,18 @@ function unquote(p: string): string {
 export function gitDates(dir: string, run: GitRun = runGit): Map<string, string> {
   try {
     const log = run(
-      ['-c', 'core.quotePath=false', 'log', '--relative', '--no-merges', '--no-renames', '--format=%x00%H %ct %cs', '--name-only', '--', '.'],
+      [
+        '-c',
+        'core.quotePath=false',
+        'log',
+        '--relative',
+        '--no-merges',
+        '--no-renames',
+        '--format=%x00%H %ct %cs',
+        '--name-only',
+        '--',
+        '.',
+      ],
       dir,
     );
     let shallow = new Set<string>();
@@ -86,7 +97,10 @@ export function gitDates(dir: string, run: GitRun = runGit): Map<string, string>
 
 function readLines(file: string): string[] {
   try {
-    return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
   } catch {
     return [];
   }

@@ -22,7 +22,12 @@ export function publishedClaims(corpus: Corpus): ClaimEntry[] {
 export function publishedSources(corpus: Corpus): SourceEntry[] {
   return [...corpus.sources.values()]
     .filter((s) => !s.data.draft)
-    .sort((a, b) => a.data.outlet.localeCompare(b.data.outlet, 'en') || a.data.title.localeCompare(b.data.title, 'en') || (a.slug < b.slug ? -1 : 1));
+    .sort(
+      (a, b) =>
+        a.data.outlet.localeCompare(b.data.outlet, 'en') ||
+        a.data.title.localeCompare(b.data.title, 'en') ||
+        (a.slug < b.slug ? -1 : 1),
+    );
 }
 
 export function publishedPages(corpus: Corpus): PageEntry[] {
@@ -101,7 +106,9 @@ export function outlets(corpus: Corpus): { outlet: string; sources: SourceEntry[
 }
 
 /** Old slug → current slug, for the redirect pages. Drafts have no redirects. */
-export function aliases<D extends { aliases?: string[]; draft: boolean }>(entries: Iterable<Entry<D>>): { alias: string; slug: string }[] {
+export function aliases<D extends { aliases?: string[]; draft: boolean }>(
+  entries: Iterable<Entry<D>>,
+): { alias: string; slug: string }[] {
   const out: { alias: string; slug: string }[] = [];
   for (const e of entries) if (!e.data.draft) for (const alias of e.data.aliases ?? []) out.push({ alias, slug: e.slug });
   return out;

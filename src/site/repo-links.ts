@@ -66,7 +66,10 @@ export function reportErrorUrl(corrections: string, claim: { claim: string; url:
 }
 
 /** Both repository links for a content file, or none when site.yml has no `repository:`. */
-export function repoLinks(site: Pick<SiteConfig, 'repository'> | null | undefined, relPath: string): { edit: string; history: string } | null {
+export function repoLinks(
+  site: Pick<SiteConfig, 'repository'> | null | undefined,
+  relPath: string,
+): { edit: string; history: string } | null {
   const repo = site?.repository;
   return repo ? { edit: editUrl(repo, relPath), history: historyUrl(repo, relPath) } : null;
 }

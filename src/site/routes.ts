@@ -36,8 +36,24 @@ export const paths = {
 
 /** Top-level routes that a page slug or alias must not take. */
 export const RESERVED_PAGE_SLUGS = new Set([
-  'claims', 'sources', 'verdicts', 'tags', 'search', 'matrix', 'coverage', 'corrections', 'outlets',
-  'pagefind', '404', 'rss.xml', 'claims.json', 'robots.txt', 'sitemap-index.xml', 'og', '_astro', 'schemas',
+  'claims',
+  'sources',
+  'verdicts',
+  'tags',
+  'search',
+  'matrix',
+  'coverage',
+  'corrections',
+  'outlets',
+  'pagefind',
+  '404',
+  'rss.xml',
+  'claims.json',
+  'robots.txt',
+  'sitemap-index.xml',
+  'og',
+  '_astro',
+  'schemas',
 ]);
 
 /**

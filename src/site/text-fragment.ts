@@ -82,9 +82,13 @@ export function textDirective(text: string, start: number, end: number): TextDir
   if (repeated(text, d.start) || (d.end !== undefined && repeated(text, d.end))) {
     // Context is taken within the passage's own paragraph: a prefix must be directly adjacent.
     const blockStart = text.lastIndexOf('\n\n', start);
-    const before = words(text.slice(Math.max(blockStart , 0), start)).slice(-CONTEXT_WORDS).join(' ');
+    const before = words(text.slice(Math.max(blockStart, 0), start))
+      .slice(-CONTEXT_WORDS)
+      .join(' ');
     const blockEnd = text.indexOf('\n\n', end);
-    const after = words(text.slice(end, blockEnd < 0 ? text.length : blockEnd)).slice(0, CONTEXT_WORDS).join(' ');
+    const after = words(text.slice(end, blockEnd < 0 ? text.length : blockEnd))
+      .slice(0, CONTEXT_WORDS)
+      .join(' ');
     if (before) d.prefix = before;
     if (after) d.suffix = after;
   }

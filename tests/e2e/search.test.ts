@@ -47,7 +47,9 @@ async function resultPaths(p: Page): Promise<string[]> {
     await more.click();
     await p.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length > n, shown);
   }
-  const hrefs = await p.locator('[data-search-results] li .search-result-link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  const hrefs = await p
+    .locator('[data-search-results] li .search-result-link')
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
   return hrefs.sort();
 }
 
@@ -74,7 +76,9 @@ describe.skipIf(!enabled)('search in Chromium', () => {
   });
 
   it('indexes claims, sources and pages, and nothing else', () => {
-    const entry = JSON.parse(demo.site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(demo.site.read('pagefind/pagefind-entry.json')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     const expected = publishedClaims(corpus).length + publishedSources(corpus).length + publishedPages(corpus).length;
     expect(Object.keys(entry.languages)).toEqual([corpus.site!.language]);
@@ -170,7 +174,9 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     expect(slugs.length).toBeGreaterThan(1);
 
     await page.goto(url('search/'));
-    const checkbox = page.locator('[data-search-filters] fieldset input[type="checkbox"][name="verdict"]').and(page.locator(`[value="${label}"]`));
+    const checkbox = page
+      .locator('[data-search-filters] fieldset input[type="checkbox"][name="verdict"]')
+      .and(page.locator(`[value="${label}"]`));
     await checkbox.focus();
     await page.keyboard.press('Space');
     const paths = await waitForResults(page);
@@ -232,7 +238,9 @@ describe.skipIf(!enabled)('search in Chromium', () => {
       // Evaluated through the DevTools protocol, so the page's CSP does not apply to axe itself.
       await page.evaluate(readFileSync(AXE, 'utf8'));
       const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        const result = await (
+          window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+        ).axe.run();
         return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       });
       expect(violations, colorScheme).toEqual([]);
@@ -249,7 +257,12 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     await page.getByRole('button', { name: 'Show more results' }).click();
     await expect.poll(() => items.count()).toBe(Math.min(total, 20));
     const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).pathname);
-    expect(focused).toBe(await items.nth(10).locator('.search-result-link').evaluate((a) => (a as HTMLAnchorElement).pathname));
+    expect(focused).toBe(
+      await items
+        .nth(10)
+        .locator('.search-result-link')
+        .evaluate((a) => (a as HTMLAnchorElement).pathname),
+    );
     expect(await page.getByRole('button', { name: 'Show more results' }).isVisible()).toBe(total > 20);
   });
 
@@ -260,7 +273,9 @@ describe.skipIf(!enabled)('search in Chromium', () => {
       const p = await broken.newPage();
       await p.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
       await p.goto(url('search/?q=ice'));
-      await expect.poll(() => p.locator('[data-search-status]').textContent()).toMatch(/^No search index yet: run npm run build && npm run preview/);
+      await expect
+        .poll(() => p.locator('[data-search-status]').textContent())
+        .toMatch(/^No search index yet: run npm run build && npm run preview/);
       expect(await p.locator('[data-search-ui]').isHidden()).toBe(true);
     } finally {
       await broken.close();
@@ -271,7 +286,10 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     const html = demo.site.read('search/index.html');
     const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1];
     expect(csp, 'the search page carries a CSP').toBeTruthy();
-    const scriptSrc = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '))!;
+    const scriptSrc = csp!
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src '))!;
     expect(scriptSrc).toContain("'self'");
     expect(scriptSrc).toContain("'wasm-unsafe-eval'");
     expect(scriptSrc).not.toContain("'unsafe-inline'");

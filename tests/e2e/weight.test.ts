@@ -23,8 +23,13 @@ describe.skipIf(!enabled)('weight of a search', () => {
       // It measured a real search: the page, the index and at least one result fragment.
       expect(result.responses.some((r) => r.url.includes('/pagefind/index/'))).toBe(true);
       expect(result.responses.some((r) => r.url.includes('/pagefind/fragment/'))).toBe(true);
-      const list = result.responses.map((r) => `${(r.transfer / 1024).toFixed(1)} KB ${r.url.slice(demo.server.origin.length)}`).join('\n');
-      expect(result.total, `${(result.total / 1024).toFixed(1)} KB in ${result.responses.length} responses:\n${list}`).toBeLessThanOrEqual(SEARCH_QUERY_BUDGET);
+      const list = result.responses
+        .map((r) => `${(r.transfer / 1024).toFixed(1)} KB ${r.url.slice(demo.server.origin.length)}`)
+        .join('\n');
+      expect(
+        result.total,
+        `${(result.total / 1024).toFixed(1)} KB in ${result.responses.length} responses:\n${list}`,
+      ).toBeLessThanOrEqual(SEARCH_QUERY_BUDGET);
     } finally {
       await context.close();
     }

@@ -76,7 +76,11 @@ export interface SiteInBrowser<S extends { dist: string }> {
  * it under `base` in beforeAll, launches Chromium, and closes both in afterAll.
  * Read the fields inside tests and hooks, once beforeAll has filled them.
  */
-export function siteInBrowser<S extends { dist: string }>(build: () => Promise<S>, base: string, cleanup?: () => Promise<void>): SiteInBrowser<S> {
+export function siteInBrowser<S extends { dist: string }>(
+  build: () => Promise<S>,
+  base: string,
+  cleanup?: () => Promise<void>,
+): SiteInBrowser<S> {
   const ctx = {} as SiteInBrowser<S>;
   beforeAll(async () => {
     ctx.site = await build();

@@ -53,14 +53,19 @@ const cache = new Map<string, Promise<BuiltSite>>();
  */
 export function astroEnv(extra: Record<string, string> = {}): Record<string, string> {
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(e[0])),
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(e[0]),
+    ),
   );
   return { ...inherited, ...extra };
 }
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [ASTRO, ...args], { cwd: ROOT, env: astroEnv({ ...env, FORCE_COLOR: '0', NO_COLOR: '1' }) });
+    const child = spawn(process.execPath, [ASTRO, ...args], {
+      cwd: ROOT,
+      env: astroEnv({ ...env, FORCE_COLOR: '0', NO_COLOR: '1' }),
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

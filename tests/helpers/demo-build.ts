@@ -34,7 +34,11 @@ export function listFiles(dir: string, base = dir): string[] {
 
 function gitHead(): string {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'no-git';
   }
@@ -48,7 +52,11 @@ export function demoKey(siteUrl = DEMO_SITE_URL): string {
     const abs = join(ROOT, input);
     if (!existsSync(abs)) continue;
     const files = statSync(abs).isDirectory() ? listFiles(abs).map((f) => join(input, f)) : [input];
-    for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(ROOT, f))).update('\0');
+    for (const f of files)
+      hash
+        .update(`${f}\0`)
+        .update(readFileSync(join(ROOT, f)))
+        .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -83,7 +91,8 @@ export async function demoBuild(): Promise<DemoSite> {
   mkdirSync(CACHE, { recursive: true });
   // Older builds go, but not recent ones: another test run in this checkout may be reading them.
   for (const old of readdirSync(CACHE)) {
-    if (old !== key && Date.now() - statSync(join(CACHE, old)).mtimeMs > 3_600_000) rmSync(join(CACHE, old), { recursive: true, force: true });
+    if (old !== key && Date.now() - statSync(join(CACHE, old)).mtimeMs > 3_600_000)
+      rmSync(join(CACHE, old), { recursive: true, force: true });
   }
   mkdirSync(dir, { recursive: true });
   try {

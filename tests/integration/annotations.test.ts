@@ -58,7 +58,9 @@ describe('npm run check on GitHub Actions', () => {
       '::error file=claims/bad-verdict.md,line=4,col=10::unknown verdict `100%25`; the scale has true, mostly-true, needs-context, misleading, false, unproven',
     );
     const odd = annotations.find((l) => l.includes('odd'));
-    expect(odd).toMatch(/^::error file=claims\/odd%2Cname%3Ahere\.md,line=1,col=1::file name `odd,name:here\.md` is not a valid slug/);
+    expect(odd).toMatch(
+      /^::error file=claims\/odd%2Cname%3Ahere\.md,line=1,col=1::file name `odd,name:here\.md` is not a valid slug/,
+    );
   });
 });
 

@@ -9,9 +9,13 @@ describe('bench measurements', () => {
     const alone = treeRss(process.pid);
     expect(alone).toBeGreaterThan(process.memoryUsage().rss * 0.5);
     // A child that holds 200 MB of touched memory until it is told to stop.
-    const child = spawn(process.execPath, ['-e', 'const b = Buffer.alloc(200 * 2 ** 20, 1); console.log("ready"); setInterval(() => b[0]++, 1000);'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-e', 'const b = Buffer.alloc(200 * 2 ** 20, 1); console.log("ready"); setInterval(() => b[0]++, 1000);'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     try {
       await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
       expect(treeRss(child.pid!)).toBeGreaterThan(200 * 2 ** 20);

@@ -67,24 +67,41 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['claims/unreal-dates.md:9:11', '`updates.0.date` “2024-13-01” is not a real date (write YYYY-MM-DD)'],
     ['sources/bad-published.md:4:12', '`published` “2019-04-31” is not a real date (write YYYY-MM-DD)'],
   ],
-  'bad-verdict': [['claims/unknown-verdict.md:4:10', /^unknown verdict `mostly-false`; the scale has true, mostly-true, needs-context, misleading, false, unproven$/]],
+  'bad-verdict': [
+    [
+      'claims/unknown-verdict.md:4:10',
+      /^unknown verdict `mostly-false`; the scale has true, mostly-true, needs-context, misleading, false, unproven$/,
+    ],
+  ],
   'missing-source': [
     ['claims/cites-missing.md:4:14', 'appearance `no-such-post` is not a source (no sources/no-such-post.md)'],
-    ['claims/cites-missing.md:9:56', 'the link `../sources/no-such-source.md` points to sources/no-such-source.md, which does not exist'],
+    [
+      'claims/cites-missing.md:9:56',
+      'the link `../sources/no-such-source.md` points to sources/no-such-source.md, which does not exist',
+    ],
     ['claims/cites-missing.md:13:5', 'the link `../sources/gone.md` points to sources/gone.md, which does not exist'],
   ],
   'missing-claim': [
     ['claims/links-claims.md:8:5', 'the link `other-review.md` points to claims/other-review.md, which does not exist'],
-    ['claims/links-claims.md:10:72', 'the link `draft-review.md` points to a draft (claims/draft-review.md), which is never published'],
+    [
+      'claims/links-claims.md:10:72',
+      'the link `draft-review.md` points to a draft (claims/draft-review.md), which is never published',
+    ],
     ['pages/about.md:5:6', 'the link `../claims/first-review.md#verdict` points to claims/first-review.md, which does not exist'],
   ],
   'bad-excerpt': [
-    ['claims/draft-misquote.md:9:31', /Excerpt: “safe for all cars”\. Closest passage: “bridge is not safe for cars, trucks or buses”$/],
+    [
+      'claims/draft-misquote.md:9:31',
+      /Excerpt: “safe for all cars”\. Closest passage: “bridge is not safe for cars, trucks or buses”$/,
+    ],
     [
       'claims/misquote.md:8:40',
       /^excerpt not found in source town-paper \(sources\/town-paper\.md\): the excerpt does not occur in the source\. .*Closest passage: “voted on Tuesday to close the old bridge to all traffic from the first of May”$/,
     ],
-    ['claims/misquote.md:10:1', /“when the repairs are started\.” does not occur in the source\..*Closest passage: “will reopen it when the repairs are finished … and not”$/],
+    [
+      'claims/misquote.md:10:1',
+      /“when the repairs are started\.” does not occur in the source\..*Closest passage: “will reopen it when the repairs are finished … and not”$/,
+    ],
     ['claims/misquote.md:14:15', /each part occurs, but not in this order.*Closest passage: “.*two million euros.*”$/],
     ['claims/misquote.md:16:40', /Excerpt: “the bridge is safe”\. Closest passage: “The bridge is not safe for”$/],
   ],
@@ -102,16 +119,25 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['claims/html.md:10:13', /found `<\/b>`/],
     ['claims/html.md:12:1', /found `<iframe /],
     ['claims/html.md:14:10', /found `<img src="x.png" onerror="alert\(1\)">`/],
-    ['claims/html.md:16:3', 'the link `javascript:alert(1)` uses the javascript: scheme; links must be http(s), mailto or relative'],
+    [
+      'claims/html.md:16:3',
+      'the link `javascript:alert(1)` uses the javascript: scheme; links must be http(s), mailto or relative',
+    ],
     ['claims/html.md:16:41', 'the link `data:text/html,hi` uses the data: scheme; links must be http(s), mailto or relative'],
-    ['claims/html.md:16:78', 'the link `java\\u0009script:alert(1)` uses the javascript: scheme; links must be http(s), mailto or relative'],
+    [
+      'claims/html.md:16:78',
+      'the link `java\\u0009script:alert(1)` uses the javascript: scheme; links must be http(s), mailto or relative',
+    ],
     ['sources/html-source.md:7:1', /found `<div onclick=/],
     ['sources/html-source.md:9:8', /found `<b>`/],
     ['sources/html-source.md:9:15', /found `<\/b>`/],
   ],
   'bad-filename': [
     ['claims/2024:1:1', 'claims/2024 is a folder; files in claims/ must sit directly in it, not in subfolders'],
-    ['claims/Bridge_Closed.md:1:1', 'file name `Bridge_Closed.md` is not a valid slug: use lowercase letters, digits and - (e.g. bridge-closed.md)'],
+    [
+      'claims/Bridge_Closed.md:1:1',
+      'file name `Bridge_Closed.md` is not a valid slug: use lowercase letters, digits and - (e.g. bridge-closed.md)',
+    ],
     ['pages/about.markdown:1:1', 'pages/about.markdown is not read: content files end in .md (rename it to about.md)'],
     ['pages/upper.MD:1:1', 'pages/upper.MD is not read: content files end in .md (rename it to upper.md)'],
     ['sources/Café Report.md:1:1', /^file name `Café Report\.md` is not a valid slug.*\(e\.g\. cafe-report\.md\)$/],
@@ -131,7 +157,9 @@ describe('npm run check on fixture content folders', () => {
     const r = check(`${FIXTURES}/good`);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^✓ 3 claims, 2 sources, 1 page, 6 excerpts verified, 1 draft \(tests\/fixtures\/check\/good, \d+ ms\)\n$/);
+    expect(r.stdout).toMatch(
+      /^✓ 3 claims, 2 sources, 1 page, 6 excerpts verified, 1 draft \(tests\/fixtures\/check\/good, \d+ ms\)\n$/,
+    );
   });
 
   for (const [fixture, expected] of Object.entries(CASES)) {
@@ -148,7 +176,9 @@ describe('npm run check on fixture content folders', () => {
         else expect(p.message).toMatch(want);
       });
       const n = expected.length;
-      expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(`✗ ${n} problem${n === 1 ? '' : 's'} in ${FIXTURES}/${fixture}; nothing was published.`);
+      expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(
+        `✗ ${n} problem${n === 1 ? '' : 's'} in ${FIXTURES}/${fixture}; nothing was published.`,
+      );
     });
   }
 
@@ -188,7 +218,9 @@ describe('CONTENT_DIR', () => {
     const r = check(undefined);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^✓ \d+ claims?, \d+ sources?, \d+ pages?, \d+ excerpts? verified, \d+ drafts? \(content, \d+ ms\)\n$/);
+    expect(r.stdout).toMatch(
+      /^✓ \d+ claims?, \d+ sources?, \d+ pages?, \d+ excerpts? verified, \d+ drafts? \(content, \d+ ms\)\n$/,
+    );
   });
 
   it('works through npm run, as editors type it', () => {

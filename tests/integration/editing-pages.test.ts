@@ -109,7 +109,10 @@ describe('pages of a site in git', () => {
 
   it('lists every published update, newest first, on /corrections/', () => {
     const html = site.read('corrections/index.html');
-    const rows = [...html.matchAll(/<li><time datetime="([^"]+)"[^>]*>[^<]*<\/time>:\s*<a href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    const rows = [...html.matchAll(/<li><time datetime="([^"]+)"[^>]*>[^<]*<\/time>:\s*<a href="([^"]+)"/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
     expect(rows).toEqual([
       ['2024-05-20', '/desk/claims/bridge-closed/'],
       ['2024-05-11', '/desk/claims/traffic-diverted/'],

@@ -73,7 +73,9 @@ describe('RSS', () => {
     expect(/<channel>[\s\S]*?<link>([^<]+)<\/link>/.exec(xml)![1]).toBe(SITE_URL);
     expect(xml).toContain(`<atom:link href="${SITE_URL}rss.xml" rel="self" type="application/rss+xml"/>`);
     // Feed readers find it from any page.
-    expect(read('index.html')).toContain(`<link rel="alternate" type="application/rss+xml" title="Feeds fixture" href="${SITE_URL}rss.xml">`);
+    expect(read('index.html')).toContain(
+      `<link rel="alternate" type="application/rss+xml" title="Feeds fixture" href="${SITE_URL}rss.xml">`,
+    );
   });
 });
 

@@ -21,7 +21,6 @@ const SEED = 20240310;
 const RUNS = 300;
 const CLI_RUNS = 6;
 
-
 function files(dir: string, base = dir): string[] {
   return readdirSync(dir)
     .sort()
@@ -186,7 +185,9 @@ describe(`the checker on ${RUNS} random mutations of a valid folder (seed ${SEED
         if (corpus.problems.length > 0) withProblems++;
         for (const b of badProblems(c.dir, corpus.problems)) failures.push(`run ${run} [${c.applied.join('; ')}]: ${b}`);
       } catch (error) {
-        failures.push(`run ${run} [${c.applied.join('; ')}]: threw ${(error as Error)?.stack?.split('\n').slice(0, 3).join(' | ') ?? String(error)}`);
+        failures.push(
+          `run ${run} [${c.applied.join('; ')}]: threw ${(error as Error)?.stack?.split('\n').slice(0, 3).join(' | ') ?? String(error)}`,
+        );
       }
       rmSync(c.dir, { recursive: true, force: true });
     }
@@ -202,7 +203,12 @@ describe(`the checker on ${RUNS} random mutations of a valid folder (seed ${SEED
       const env: Record<string, string | undefined> = { ...process.env, CONTENT_DIR: c.dir };
       delete env.INIT_CWD;
       delete env.GITHUB_ACTIONS;
-      const r = spawnSync(NODE, [join(ROOT, 'scripts/check.ts')], { cwd: c.dir, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync(NODE, [join(ROOT, 'scripts/check.ts')], {
+        cwd: c.dir,
+        env,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       const label = `run ${run} [${c.applied.join('; ')}]`;
       expect([0, 1], `${label}: exit ${r.status}\n${r.stderr.slice(0, 2000)}`).toContain(r.status);
       const out = r.stderr.split('\n').filter((l) => l.trim() !== '');
@@ -229,11 +235,19 @@ describe('what the fuzzing found: nesting deep enough to overflow the stack is a
   };
 
   it('front matter nested thousands deep', () => {
-    const text = readFileSync(join(GOOD, 'claims/bridge-closed-forever.md'), 'utf8').replace(/^tags:.*$/m, `tags:\n  ${'- '.repeat(3000)}deep`);
+    const text = readFileSync(join(GOOD, 'claims/bridge-closed-forever.md'), 'utf8').replace(
+      /^tags:.*$/m,
+      `tags:\n  ${'- '.repeat(3000)}deep`,
+    );
     const line = text.split('\n').findIndex((l) => l.startsWith('  - - -')) + 1;
     expect(line).toBeGreaterThan(1);
     expect(write('claims/bridge-closed-forever.md', text)).toEqual([
-      { file: 'claims/bridge-closed-forever.md', line, column: 1, message: expect.stringMatching(/^front matter could not be read: it is nested too deeply/) },
+      {
+        file: 'claims/bridge-closed-forever.md',
+        line,
+        column: 1,
+        message: expect.stringMatching(/^front matter could not be read: it is nested too deeply/),
+      },
     ]);
   });
 
@@ -242,6 +256,9 @@ describe('what the fuzzing found: nesting deep enough to overflow the stack is a
     const line = text.split('\n').length - 1;
     const problems = write('sources/town-paper.md', text);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ line, message: expect.stringMatching(/^the Markdown is nested \d+ levels deep .*at most 100 can be read$/) });
+    expect(problems[0]).toMatchObject({
+      line,
+      message: expect.stringMatching(/^the Markdown is nested \d+ levels deep .*at most 100 can be read$/),
+    });
   });
 });

@@ -31,7 +31,8 @@ describe('buildSearchIndex', () => {
       'index.html': '<html lang="en"><body><nav>Menu</nav><h1>Home</h1></body></html>',
       'matrix/index.html': '<html lang="en"><body><nav>Menu</nav><h1>Matrix</h1></body></html>',
       'about/index.html': '<html lang="en"><body><article data-pagefind-body><h1>About</h1><p>Words.</p></article></body></html>',
-      'claims/a/index.html': '<html lang="en"><body><nav>Menu</nav><article data-pagefind-body><h1>A claim</h1><p>Words.</p></article></body></html>',
+      'claims/a/index.html':
+        '<html lang="en"><body><nav>Menu</nav><article data-pagefind-body><h1>A claim</h1><p>Words.</p></article></body></html>',
     });
     const result = await buildSearchIndex(dir);
     expect(result.pages).toBe(2);

@@ -61,7 +61,14 @@ function brokenLinks(site: BuiltSite, base: string): string[] {
 function indexedText(site: BuiltSite): Map<string, string> {
   const dir = join(site.dist, 'pagefind', 'fragment');
   // Each fragment is gzipped JSON behind Pagefind's 12-byte "pagefind_dcd" signature.
-  const fragments = readdirSync(dir).map((f) => JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8').slice(12)) as { url: string; content: string });
+  const fragments = readdirSync(dir).map(
+    (f) =>
+      JSON.parse(
+        gunzipSync(readFileSync(join(dir, f)))
+          .toString('utf8')
+          .slice(12),
+      ) as { url: string; content: string },
+  );
   return new Map(fragments.map((f) => [f.url, f.content]));
 }
 
@@ -125,12 +132,28 @@ describe('a site served under a path (SITE_URL=https://example.org/repo/)', () =
   it('indexes what a reader searches for, not the boilerplate and lists that every page repeats', () => {
     const indexed = indexedText(site);
     const claim = indexed.get(`/claims/river-plan-on-budget/`)!;
-    for (const wanted of ['finished on budget', 'The mayor', 'the cost has doubled', 'What was said', 'The mayor said the plan will be finished on budget', 'Added the interview']) {
+    for (const wanted of [
+      'finished on budget',
+      'The mayor',
+      'the cost has doubled',
+      'What was said',
+      'The mayor said the plan will be finished on budget',
+      'Added the interview',
+    ]) {
       expect(claim, wanted).toContain(wanted);
     }
     // The kicker, the verdict (a search filter), the scale's description of it, the captions'
     // source titles and the lists of sources, appearances and topics, which other pages carry.
-    for (const unwanted of ['Claim review', 'Mostly true', 'needs a clarification', 'Council votes on the river plan', 'Sources cited', 'Where the claim appeared', 'Topics', 'River Plan']) {
+    for (const unwanted of [
+      'Claim review',
+      'Mostly true',
+      'needs a clarification',
+      'Council votes on the river plan',
+      'Sources cited',
+      'Where the claim appeared',
+      'Topics',
+      'River Plan',
+    ]) {
       expect(claim, unwanted).not.toContain(unwanted);
     }
     const source = indexed.get(`/sources/council-report/`)!;
@@ -173,7 +196,9 @@ describe('a site served under a path (SITE_URL=https://example.org/repo/)', () =
     const figure = /<figure class="excerpt excerpt-block stance-supports">([\s\S]*?)<\/figure>/.exec(html)?.[1];
     expect(figure).toBeDefined();
     expect(figure).toMatch(/<blockquote cite="https:\/\/news\.example\.com\/river-plan\?id=7&#x26;ref=a">/);
-    expect(figure).toMatch(/<figcaption>[\s\S]*Example Gazette[\s\S]*<cite>Council votes on the river plan<\/cite>[\s\S]*March 5, 2024[\s\S]*Supports the claim/);
+    expect(figure).toMatch(
+      /<figcaption>[\s\S]*Example Gazette[\s\S]*<cite>Council votes on the river plan<\/cite>[\s\S]*March 5, 2024[\s\S]*Supports the claim/,
+    );
   });
 
   it('links every excerpt to an id that exists on its source page', () => {
@@ -190,7 +215,9 @@ describe('a site served under a path (SITE_URL=https://example.org/repo/)', () =
 
   it('links excerpts of a source with a url to the passage in the original', () => {
     const html = site.read('claims/river-plan-on-budget/index.html');
-    expect(urls(html)).toContain('https://news.example.com/river-plan?id=7&ref=a#:~:text=the%20cost%20had%20doubled%20since%20the%20first%20estimate');
+    expect(urls(html)).toContain(
+      'https://news.example.com/river-plan?id=7&ref=a#:~:text=the%20cost%20had%20doubled%20since%20the%20first%20estimate',
+    );
     // A source without a url gets no link to an original.
     expect(urls(html).filter((u) => u.includes(':~:text=Elle'))).toHaveLength(0);
   });
@@ -232,7 +259,12 @@ describe('a site served under a path (SITE_URL=https://example.org/repo/)', () =
   });
 
   it('never publishes a draft', () => {
-    for (const f of ['claims/draft-claim/index.html', 'sources/secret-memo/index.html', 'draft-page/index.html', 'tags/draft-only-tag/index.html']) {
+    for (const f of [
+      'claims/draft-claim/index.html',
+      'sources/secret-memo/index.html',
+      'draft-page/index.html',
+      'tags/draft-only-tag/index.html',
+    ]) {
       expect(site.exists(f), f).toBe(false);
     }
     for (const f of site.files().filter((f) => /\.(html|xml|json|txt)$/.test(f))) {
@@ -320,7 +352,9 @@ describe('the demo content', () => {
   });
 
   it('has one ClaimReview per claim page', () => {
-    const claimPages = htmlFiles(site).filter((f) => /^claims\/[^/]+\/index\.html$/.test(f) && !/http-equiv="refresh"/.test(site.read(f)));
+    const claimPages = htmlFiles(site).filter(
+      (f) => /^claims\/[^/]+\/index\.html$/.test(f) && !/http-equiv="refresh"/.test(site.read(f)),
+    );
     expect(claimPages.length).toBeGreaterThan(0);
     for (const f of claimPages) expect(jsonLd(site.read(f)), f).toHaveLength(1);
   });

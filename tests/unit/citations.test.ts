@@ -8,7 +8,15 @@ const cite = (md: string, lineOffset = 0): Omit<Citation, 'link' | 'blockquote' 
 describe('collectCitations: block excerpts', () => {
   it('reads a blockquote whose last paragraph is an em dash and a source link', () => {
     const [c, ...rest] = cite(
-      ['Intro.', '', '> We have also cut off ICE from any access', '> from any CPD databases.', '>', '> — [HuffPost](../sources/a.md "supports")', ''].join('\n'),
+      [
+        'Intro.',
+        '',
+        '> We have also cut off ICE from any access',
+        '> from any CPD databases.',
+        '>',
+        '> — [HuffPost](../sources/a.md "supports")',
+        '',
+      ].join('\n'),
     );
     expect(rest).toEqual([]);
     expect(c).toMatchObject({
@@ -25,7 +33,15 @@ describe('collectCitations: block excerpts', () => {
 
   it('accepts -- for the dash, and the attribution on the last line of the quoted paragraph', () => {
     const [c] = cite(['> Second quote here', '> and here', "> -- [The Hill](../sources/b.md#p3 'disputes')"].join('\n'));
-    expect(c).toMatchObject({ kind: 'block', source: 'b', hash: '#p3', stance: 'disputes', excerpt: 'Second quote here\nand here', line: 1, linkLine: 3 });
+    expect(c).toMatchObject({
+      kind: 'block',
+      source: 'b',
+      hash: '#p3',
+      stance: 'disputes',
+      excerpt: 'Second quote here\nand here',
+      line: 1,
+      linkLine: 3,
+    });
   });
 
   it('keeps several quoted paragraphs in the excerpt', () => {
@@ -51,7 +67,14 @@ describe('collectCitations: inline excerpts', () => {
     ['\u201E', '\u201C'],
   ])('takes %s…%s around the link text as an excerpt', (open, close) => {
     const [c] = cite(`The mayor [${open}refuses to put it in writing${close}](../sources/a.md "disputes") said.`);
-    expect(c).toMatchObject({ kind: 'inline', source: 'a', stance: 'disputes', excerpt: 'refuses to put it in writing', line: 1, column: 11 });
+    expect(c).toMatchObject({
+      kind: 'inline',
+      source: 'a',
+      stance: 'disputes',
+      excerpt: 'refuses to put it in writing',
+      line: 1,
+      column: 11,
+    });
   });
 
   it('keeps formatting out of the excerpt', () => {
@@ -83,7 +106,10 @@ describe('collectCitations: plain links and stances', () => {
   });
 
   it('adds lineOffset to every line, in reading order', () => {
-    const cs = cite(['[one](../sources/a.md)', '', '> q', '>', '> — [two](../sources/b.md)', '', 'x [“three”](../sources/a.md)'].join('\n'), 7);
+    const cs = cite(
+      ['[one](../sources/a.md)', '', '> q', '>', '> — [two](../sources/b.md)', '', 'x [“three”](../sources/a.md)'].join('\n'),
+      7,
+    );
     expect(cs.map((c) => [c.kind, c.line, c.column, c.linkLine, c.linkColumn])).toEqual([
       ['link', 8, 1, 8, 1],
       ['block', 10, 1, 12, 5],
@@ -103,10 +129,27 @@ describe('unquote', () => {
 
 describe('resolveContentLink', () => {
   it('resolves relative links against the file’s folder', () => {
-    expect(resolveContentLink('claims/x.md', '../sources/a.md')).toEqual({ collection: 'sources', slug: 'a', hash: '', path: 'sources/a.md' });
-    expect(resolveContentLink('claims/x.md', 'y.md#why')).toEqual({ collection: 'claims', slug: 'y', hash: '#why', path: 'claims/y.md' });
-    expect(resolveContentLink('pages/about.md', '../claims/some-claim.md?x=1')).toMatchObject({ collection: 'claims', slug: 'some-claim' });
-    expect(resolveContentLink('claims/x.md', '/sources/a.md')).toMatchObject({ collection: 'sources', slug: 'a', path: 'sources/a.md' });
+    expect(resolveContentLink('claims/x.md', '../sources/a.md')).toEqual({
+      collection: 'sources',
+      slug: 'a',
+      hash: '',
+      path: 'sources/a.md',
+    });
+    expect(resolveContentLink('claims/x.md', 'y.md#why')).toEqual({
+      collection: 'claims',
+      slug: 'y',
+      hash: '#why',
+      path: 'claims/y.md',
+    });
+    expect(resolveContentLink('pages/about.md', '../claims/some-claim.md?x=1')).toMatchObject({
+      collection: 'claims',
+      slug: 'some-claim',
+    });
+    expect(resolveContentLink('claims/x.md', '/sources/a.md')).toMatchObject({
+      collection: 'sources',
+      slug: 'a',
+      path: 'sources/a.md',
+    });
     expect(resolveContentLink('claims/x.md', '../sources/caf%C3%A9.md')).toMatchObject({ slug: 'café' });
   });
 

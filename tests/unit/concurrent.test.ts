@@ -17,6 +17,10 @@ describe('forEachConcurrently', () => {
   });
 
   it('passes on the first failure', async () => {
-    await expect(forEachConcurrently([1, 2, 3], 2, async (n) => { if (n === 2) throw new Error('two'); })).rejects.toThrow('two');
+    await expect(
+      forEachConcurrently([1, 2, 3], 2, async (n) => {
+        if (n === 2) throw new Error('two');
+      }),
+    ).rejects.toThrow('two');
   });
 });

@@ -5,8 +5,21 @@ const perSource = (slugs: string[]) => slugs.map((s) => ({ key: s, sources: [s] 
 
 describe('coverage matrix', () => {
   const citations = new Map([
-    ['a', [{ source: 's1', stance: 'supports' as const }, { source: 's1', stance: 'supports' as const }, { source: 's2', stance: 'context' as const }]],
-    ['b', [{ source: 's1', stance: 'supports' as const }, { source: 's1', stance: 'disputes' as const }]],
+    [
+      'a',
+      [
+        { source: 's1', stance: 'supports' as const },
+        { source: 's1', stance: 'supports' as const },
+        { source: 's2', stance: 'context' as const },
+      ],
+    ],
+    [
+      'b',
+      [
+        { source: 's1', stance: 'supports' as const },
+        { source: 's1', stance: 'disputes' as const },
+      ],
+    ],
   ]);
 
   it('gives each cell one stance, mixed, or not cited', () => {
@@ -39,17 +52,46 @@ describe('coverage matrix of a large desk', async () => {
   ];
 
   it('keeps one column per source while the table stays small', () => {
-    expect(matrixColumns(2, sources, 6)).toEqual({ byOutlet: false, columns: [{ key: 'a1', sources: ['a1'] }, { key: 'b1', sources: ['b1'] }, { key: 'a2', sources: ['a2'] }] });
+    expect(matrixColumns(2, sources, 6)).toEqual({
+      byOutlet: false,
+      columns: [
+        { key: 'a1', sources: ['a1'] },
+        { key: 'b1', sources: ['b1'] },
+        { key: 'a2', sources: ['a2'] },
+      ],
+    });
   });
 
   it('groups the columns by outlet past the cell limit', () => {
-    expect(matrixColumns(3, sources, 6)).toEqual({ byOutlet: true, columns: [{ key: 'Outlet A', sources: ['a1', 'a2'] }, { key: 'Outlet B', sources: ['b1'] }] });
+    expect(matrixColumns(3, sources, 6)).toEqual({
+      byOutlet: true,
+      columns: [
+        { key: 'Outlet A', sources: ['a1', 'a2'] },
+        { key: 'Outlet B', sources: ['b1'] },
+      ],
+    });
   });
 
   it('combines the stances of all of an outlet’s sources in one cell', () => {
     const outletA = { key: 'Outlet A', sources: ['a1', 'a2'] };
-    expect(cellOf([{ source: 'a1', stance: 'supports' }, { source: 'a2', stance: 'supports' }], outletA.sources)).toBe('supports');
-    expect(cellOf([{ source: 'a1', stance: 'supports' }, { source: 'a2', stance: 'disputes' }], outletA.sources)).toBe('mixed');
+    expect(
+      cellOf(
+        [
+          { source: 'a1', stance: 'supports' },
+          { source: 'a2', stance: 'supports' },
+        ],
+        outletA.sources,
+      ),
+    ).toBe('supports');
+    expect(
+      cellOf(
+        [
+          { source: 'a1', stance: 'supports' },
+          { source: 'a2', stance: 'disputes' },
+        ],
+        outletA.sources,
+      ),
+    ).toBe('mixed');
     expect(cellOf([{ source: 'b1', stance: 'disputes' }], outletA.sources)).toBe('not-cited');
   });
 });

@@ -24,16 +24,43 @@ describe('EDITING.md', () => {
 
   it('quotes the demo content as it is', () => {
     const quoted: [string, string][] = [
-      ['claims/ban-is-permanent.md', '> We have also cut off ICE from any access from any CPD databases and that will remain permanent.\n>\n> — [HuffPost](../sources/huffpost-permanent-ban.md "supports")'],
-      ['claims/ban-is-permanent.md', 'Of the Friday package, HuffPost adds that [“the release does not include the proposed\nexecutive order”](../sources/huffpost-permanent-ban.md "disputes")'],
-      ['claims/ban-is-permanent.md', '> I have directed – and Superintendent [Eddie] Johnson has confirmed – that CPD has terminated ICE’s access to CPD’s databases related to federal immigration enforcement activities.\n>\n> — [Fox News](../sources/fox-news-police-will-not-cooperate.md "supports")'],
-      ['claims/ban-is-permanent.md', "The longer-standing rules are in the city's Welcoming City ordinance, which the City Council\npassed in 2012 according to [The Epoch Times](../sources/epoch-times-police-memo.md)."],
-      ['claims/ban-is-permanent.md', '[“Press conferences and statements are good to get the\nword out. ... But ultimately, we know that this also comes down to policy.”](../sources/huffpost-permanent-ban.md "disputes")'],
-      ['claims/ban-is-permanent.md', 'claim: Chicago has permanently cut off ICE\'s access to the Chicago Police Department\'s databases.\nclaimant: Lori Lightfoot\nappearance: [huffpost-permanent-ban, breitbart-ice-databases, the-hill-blocks-ice, epoch-times-police-memo]\nverdict: needs-context'],
+      [
+        'claims/ban-is-permanent.md',
+        '> We have also cut off ICE from any access from any CPD databases and that will remain permanent.\n>\n> — [HuffPost](../sources/huffpost-permanent-ban.md "supports")',
+      ],
+      [
+        'claims/ban-is-permanent.md',
+        'Of the Friday package, HuffPost adds that [“the release does not include the proposed\nexecutive order”](../sources/huffpost-permanent-ban.md "disputes")',
+      ],
+      [
+        'claims/ban-is-permanent.md',
+        '> I have directed – and Superintendent [Eddie] Johnson has confirmed – that CPD has terminated ICE’s access to CPD’s databases related to federal immigration enforcement activities.\n>\n> — [Fox News](../sources/fox-news-police-will-not-cooperate.md "supports")',
+      ],
+      [
+        'claims/ban-is-permanent.md',
+        "The longer-standing rules are in the city's Welcoming City ordinance, which the City Council\npassed in 2012 according to [The Epoch Times](../sources/epoch-times-police-memo.md).",
+      ],
+      [
+        'claims/ban-is-permanent.md',
+        '[“Press conferences and statements are good to get the\nword out. ... But ultimately, we know that this also comes down to policy.”](../sources/huffpost-permanent-ban.md "disputes")',
+      ],
+      [
+        'claims/ban-is-permanent.md',
+        "claim: Chicago has permanently cut off ICE's access to the Chicago Police Department's databases.\nclaimant: Lori Lightfoot\nappearance: [huffpost-permanent-ban, breitbart-ice-databases, the-hill-blocks-ice, epoch-times-police-memo]\nverdict: needs-context",
+      ],
       ['claims/ban-is-permanent.md', 'reviewed: 2026-11-03\ntags: [cpd-databases, ice, executive-order]'],
-      ['claims/ban-not-in-writing.md', 'The body of the story repeats it: council members and activists\n[“remain frustrated because the mayor refuses to put such a ban in writing”](../sources/huffpost-permanent-ban.md "supports").'],
-      ['claims/ban-not-in-writing.md', 'updates:\n  - date: 2026-11-09\n    note: Added the police memo reported by The Epoch Times and clarified that its date is not given.'],
-      ['sources/huffpost-permanent-ban.md', '---\ntitle: "Chicago Mayor Permanently Bans ICE From Accessing Police Databases Ahead Of Raids"\noutlet: HuffPost\nshow: full\n---\nMayor Lori Lightfoot says she\'ll halt'],
+      [
+        'claims/ban-not-in-writing.md',
+        'The body of the story repeats it: council members and activists\n[“remain frustrated because the mayor refuses to put such a ban in writing”](../sources/huffpost-permanent-ban.md "supports").',
+      ],
+      [
+        'claims/ban-not-in-writing.md',
+        'updates:\n  - date: 2026-11-09\n    note: Added the police memo reported by The Epoch Times and clarified that its date is not given.',
+      ],
+      [
+        'sources/huffpost-permanent-ban.md',
+        '---\ntitle: "Chicago Mayor Permanently Bans ICE From Accessing Police Databases Ahead Of Raids"\noutlet: HuffPost\nshow: full\n---\nMayor Lori Lightfoot says she\'ll halt',
+      ],
     ];
     for (const [file, text] of quoted) {
       expect(content(file), `${file} no longer holds what EDITING.md quotes`).toContain(text);

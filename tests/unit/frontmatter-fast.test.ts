@@ -13,13 +13,64 @@ const fm = (yaml: string) => `---\n${yaml}\n---\nBody.\n`;
 
 /** Plain scalars whose type YAML 1.2's core schema decides, and scalars js-yaml's own schemas would read otherwise. */
 const SCALARS = [
-  'null', 'Null', 'NULL', '~', '', 'nil', 'None',
-  'true', 'True', 'TRUE', 'false', 'yes', 'no', 'on', 'off', 'y', 'n',
-  '0', '12', '-12', '+12', '012', '0o17', '0O17', '0x1F', '0X1F', '0b101', '1_000', '1,000', '190:20:30',
-  '1.5', '-.5', '+.5', '.5', '1.', '1e3', '1E-3', '.1e2', '1.5e+3', '1_000.5',
-  '.inf', '-.inf', '+.inf', '.Inf', '.INF', '.nan', '.NaN', '.NAN', '-.nan',
-  '2019-07-03', '2019-02-30', '2019-07-03T10:00:00Z', '2019-07-03 10:00',
-  'a plain string', "it's", 'https://example.org/a?b=c#d', '"quoted 12"', "'single 12'",
+  'null',
+  'Null',
+  'NULL',
+  '~',
+  '',
+  'nil',
+  'None',
+  'true',
+  'True',
+  'TRUE',
+  'false',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  'n',
+  '0',
+  '12',
+  '-12',
+  '+12',
+  '012',
+  '0o17',
+  '0O17',
+  '0x1F',
+  '0X1F',
+  '0b101',
+  '1_000',
+  '1,000',
+  '190:20:30',
+  '1.5',
+  '-.5',
+  '+.5',
+  '.5',
+  '1.',
+  '1e3',
+  '1E-3',
+  '.1e2',
+  '1.5e+3',
+  '1_000.5',
+  '.inf',
+  '-.inf',
+  '+.inf',
+  '.Inf',
+  '.INF',
+  '.nan',
+  '.NaN',
+  '.NAN',
+  '-.nan',
+  '2019-07-03',
+  '2019-02-30',
+  '2019-07-03T10:00:00Z',
+  '2019-07-03 10:00',
+  'a plain string',
+  "it's",
+  'https://example.org/a?b=c#d',
+  '"quoted 12"',
+  "'single 12'",
 ];
 
 describe('front matter: the fast reading', () => {
@@ -106,7 +157,9 @@ describe('front matter: the body', () => {
       const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
       if (!/^---[ \t]*\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/.test(src)) continue;
       // A fresh options object: gray-matter caches by text when none is given.
-      expect(parseFile(text).body, JSON.stringify(text.slice(0, 60))).toBe(matter(src, { engines: { yaml: () => ({}) } }).content);
+      expect(parseFile(text).body, JSON.stringify(text.slice(0, 60))).toBe(
+        matter(src, { engines: { yaml: () => ({}) } }).content,
+      );
     }
   });
 });

@@ -16,7 +16,12 @@ describe('parseFile: front matter with positions', () => {
   it('reads the fields, the body and how many lines precede the body', () => {
     const p = parseFile(SOURCE);
     expect(p.errors).toEqual([]);
-    expect(p.data).toEqual({ title: 'Chicago bans ICE', outlet: 'HuffPost', author: ['Jane Doe', 'John Roe'], published: '2019-07-11' });
+    expect(p.data).toEqual({
+      title: 'Chicago bans ICE',
+      outlet: 'HuffPost',
+      author: ['Jane Doe', 'John Roe'],
+      published: '2019-07-11',
+    });
     expect(p.body).toBe('First paragraph.\n');
     expect(p.bodyLineOffset).toBe(6);
   });

@@ -10,13 +10,32 @@ const site = siteSchema.parse({
   publisher: { name: 'Desk', url: 'https://example.org/about/' },
 });
 const sources = new Map([
-  ['first', sourceSchema.parse({ title: 'First report', outlet: 'Gazette', url: 'https://news.example.com/1', published: '2024-01-02', author: 'Ann' })],
+  [
+    'first',
+    sourceSchema.parse({
+      title: 'First report',
+      outlet: 'Gazette',
+      url: 'https://news.example.com/1',
+      published: '2024-01-02',
+      author: 'Ann',
+    }),
+  ],
   ['second', sourceSchema.parse({ title: 'Second report', outlet: 'Courier' })],
 ]);
 const claim = (over: Record<string, unknown> = {}) =>
-  claimSchema.parse({ claim: 'X is Y.', claimant: 'A person', verdict: 'false', summary: 'No.', reviewed: '2024-02-03', ...over });
+  claimSchema.parse({
+    claim: 'X is Y.',
+    claimant: 'A person',
+    verdict: 'false',
+    summary: 'No.',
+    reviewed: '2024-02-03',
+    ...over,
+  });
 const review = (over: Record<string, unknown> = {}, scale = makeScale(undefined)) =>
-  claimReview({ claim: claim(over), url: 'https://example.org/claims/x/', site, scale, source: (s) => sources.get(s) }) as Record<string, any>;
+  claimReview({ claim: claim(over), url: 'https://example.org/claims/x/', site, scale, source: (s) => sources.get(s) }) as Record<
+    string,
+    any
+  >;
 
 describe('claimReview', () => {
   it('carries the fields fact-check aggregators read', () => {
@@ -28,7 +47,11 @@ describe('claimReview', () => {
     expect(r.datePublished).toBe('2024-02-03');
     expect(r.author).toEqual({ '@type': 'Organization', name: 'Desk', url: 'https://example.org/about/' });
     expect(r.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'False', ratingValue: 1, bestRating: 5, worstRating: 1 });
-    expect(r.itemReviewed).toEqual({ '@type': 'Claim', author: { '@type': 'Person', name: 'A person' }, datePublished: '2024-01-01' });
+    expect(r.itemReviewed).toEqual({
+      '@type': 'Claim',
+      author: { '@type': 'Person', name: 'A person' },
+      datePublished: '2024-01-01',
+    });
   });
 
   it('leaves the numbers out for a verdict outside the scale', () => {
@@ -41,7 +64,12 @@ describe('claimReview', () => {
       { id: 'meh', label: 'Meh', rating: 2, description: 'm' },
       { id: 'bad', label: 'Bad', rating: 1, description: 'b' },
     ]);
-    expect(review({ verdict: 'meh' }, scale).reviewRating).toMatchObject({ ratingValue: 2, bestRating: 3, worstRating: 1, alternateName: 'Meh' });
+    expect(review({ verdict: 'meh' }, scale).reviewRating).toMatchObject({
+      ratingValue: 2,
+      bestRating: 3,
+      worstRating: 1,
+      alternateName: 'Meh',
+    });
   });
 
   it('lists the appearances, the first as firstAppearance, without inventing URLs', () => {

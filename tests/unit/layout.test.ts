@@ -66,7 +66,9 @@ describe('the layout', () => {
   });
 
   it('has no import cycle, type-only imports included', () => {
-    const graph = new Map([...product, ...filesUnder('scripts'), ...filesUnder('tests/helpers')].map((f) => [f, localImports(f)]));
+    const graph = new Map(
+      [...product, ...filesUnder('scripts'), ...filesUnder('tests/helpers')].map((f) => [f, localImports(f)]),
+    );
     expect(graph.size).toBeGreaterThan(50);
     expect(cyclesOf(graph)).toEqual([]);
   });
@@ -82,17 +84,29 @@ describe('the layout', () => {
 
   it('src/core/ is pure: it reads no file, starts no process or thread', () => {
     const io = /^node:(fs|fs\/promises|child_process|worker_threads|net|http|https|os)$/;
-    const offenders = filesUnder('src/core').flatMap((f) => specifiers(f).filter((s) => io.test(s)).map((s) => `${f}: ${s}`));
+    const offenders = filesUnder('src/core').flatMap((f) =>
+      specifiers(f)
+        .filter((s) => io.test(s))
+        .map((s) => `${f}: ${s}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('src/client/ (browser code) imports nothing of Node', () => {
-    const offenders = filesUnder('src/client').flatMap((f) => specifiers(f).filter((s) => s.startsWith('node:')).map((s) => `${f}: ${s}`));
+    const offenders = filesUnder('src/client').flatMap((f) =>
+      specifiers(f)
+        .filter((s) => s.startsWith('node:'))
+        .map((s) => `${f}: ${s}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('no product code imports the benchmark, the tooling or the tests', () => {
-    const offenders = product.flatMap((f) => localImports(f).filter((i) => /^(scripts|tests)\//.test(i)).map((i) => `${f}: ${i}`));
+    const offenders = product.flatMap((f) =>
+      localImports(f)
+        .filter((i) => /^(scripts|tests)\//.test(i))
+        .map((i) => `${f}: ${i}`),
+    );
     expect(offenders).toEqual([]);
   });
 });
@@ -102,13 +116,17 @@ describe('what the caches are keyed by', () => {
 
   it('the corpus snapshot: the loader and everything it imports, not the site, the cards or the benchmark', () => {
     const readers = closure(['src/check/load-corpus.ts', 'src/check/snapshot.ts']);
-    expect(readers).toEqual(expect.arrayContaining(['src/core/matcher.ts', 'src/core/normalize.ts', 'src/check/read-file.ts', 'src/check/worker.ts']));
+    expect(readers).toEqual(
+      expect.arrayContaining(['src/core/matcher.ts', 'src/core/normalize.ts', 'src/check/read-file.ts', 'src/check/worker.ts']),
+    );
     expect(readers.filter((f) => !/^src\/(core|check)\//.test(f))).toEqual(['src/site/routes.ts']);
   });
 
   it('the content digest: the remark plugins and everything they import, not the share cards or the benchmark', () => {
     const renderers = closure(['src/remark/parser.ts', 'src/remark/citations.ts']);
-    expect(renderers).toEqual(expect.arrayContaining(['src/remark/citations.ts', 'src/site/text-fragment.ts', 'src/core/matcher.ts']));
+    expect(renderers).toEqual(
+      expect.arrayContaining(['src/remark/citations.ts', 'src/site/text-fragment.ts', 'src/core/matcher.ts']),
+    );
     expect(renderers.filter((f) => /^(src\/share-cards|scripts|tests)\//.test(f))).toEqual([]);
   });
 });

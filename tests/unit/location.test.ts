@@ -4,8 +4,16 @@ import { paths } from '../../src/site/routes.ts';
 
 describe('site location', () => {
   it('splits a URL with a path into origin and base', () => {
-    expect(siteLocation('https://example.org/repo')).toEqual({ origin: 'https://example.org', base: '/repo/', href: 'https://example.org/repo/' });
-    expect(siteLocation('https://example.org')).toEqual({ origin: 'https://example.org', base: '/', href: 'https://example.org/' });
+    expect(siteLocation('https://example.org/repo')).toEqual({
+      origin: 'https://example.org',
+      base: '/repo/',
+      href: 'https://example.org/repo/',
+    });
+    expect(siteLocation('https://example.org')).toEqual({
+      origin: 'https://example.org',
+      base: '/',
+      href: 'https://example.org/',
+    });
   });
 
   it('lets SITE_URL override site.yml, and ignores an empty one', () => {

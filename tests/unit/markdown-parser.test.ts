@@ -36,7 +36,7 @@ const SAMPLES = [
 ];
 
 describe('parseMarkdown', () => {
-  it('gives remark\'s tree for text with and without GFM constructs', () => {
+  it("gives remark's tree for text with and without GFM constructs", () => {
     for (const s of SAMPLES) expect(parseMarkdown(s)).toEqual(reference(s));
   });
 
@@ -49,7 +49,7 @@ describe('parseMarkdown', () => {
     expect(JSON.stringify(parseMarkdown(SAMPLES[4]!))).toContain('"checked":true');
   });
 
-  it('gives remark\'s tree for the demo content, every fixture and a generated corpus', () => {
+  it("gives remark's tree for the demo content, every fixture and a generated corpus", () => {
     const bodies = contentTexts({ claims: 30, seed: 5 }).map((text) => parseFile(text).body);
     expect(bodies.length).toBeGreaterThan(100);
     for (const b of bodies) expect(parseMarkdown(b)).toEqual(reference(b));

@@ -5,7 +5,9 @@ import { collectCitations } from '../../src/core/citations.ts';
 
 describe('sourceBlocks', () => {
   it('gives paragraphs and headings as plain text with their lines', () => {
-    const blocks = sourceBlocks(parseMarkdown('# Title\n\nA *formatted* [link](https://example.org).\n\n- item one\n- item two\n'));
+    const blocks = sourceBlocks(
+      parseMarkdown('# Title\n\nA *formatted* [link](https://example.org).\n\n- item one\n- item two\n'),
+    );
     expect(blocks).toEqual([
       { kind: 'heading', text: 'Title', line: 1 },
       { kind: 'paragraph', text: 'A formatted link.', line: 3 },

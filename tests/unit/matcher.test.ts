@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { closestPassage, indexSource, matchExcerpt, parseExcerpt, INSERTION_MAX_WORDS, type MatchResult, type SourceIndex } from '../../src/core/matcher.ts';
+import {
+  closestPassage,
+  indexSource,
+  matchExcerpt,
+  parseExcerpt,
+  INSERTION_MAX_WORDS,
+  type MatchResult,
+  type SourceIndex,
+} from '../../src/core/matcher.ts';
 import { parseMarkdown, sourceBlocks } from '../../src/core/markdown.ts';
 
 const fromMarkdown = (md: string): SourceIndex => indexSource(sourceBlocks(parseMarkdown(md)));
@@ -32,9 +40,9 @@ describe('matchExcerpt: exact quotations', () => {
   });
 
   it('matches across quotes, dashes, case and spacing differences, highlighting the original text', () => {
-    const r = matchExcerpt(index, 'ANY raids - whether it\'s \n  traffic STOPS');
+    const r = matchExcerpt(index, "ANY raids - whether it's \n  traffic STOPS");
     expect(highlighted(index, r)).toEqual(['any raids ― whether it’s traffic stops']);
-    const r2 = matchExcerpt(index, 'Chicago Police Department\'s databases');
+    const r2 = matchExcerpt(index, "Chicago Police Department's databases");
     expect(highlighted(index, r2)).toEqual(['Chicago Police Department’s databases']);
   });
 
@@ -74,7 +82,11 @@ describe('matchExcerpt: elisions', () => {
   it('lets the parts of an elision lie in later paragraphs', () => {
     const r = matchExcerpt(index, 'permanently banned … will not team up with ICE … refuses to put such a ban in writing');
     expect(r.ok && r.ranges.map((x) => x.block)).toEqual([0, 1, 2]);
-    expect(highlighted(index, r)).toEqual(['permanently banned', 'will not team up with ICE', 'refuses to put such a ban in writing']);
+    expect(highlighted(index, r)).toEqual([
+      'permanently banned',
+      'will not team up with ICE',
+      'refuses to put such a ban in writing',
+    ]);
   });
 
   it('fails when the parts are out of order and says so', () => {
@@ -91,7 +103,9 @@ describe('matchExcerpt: elisions', () => {
   });
 
   it('tries later occurrences of a part when an [insertion] follows it', () => {
-    const src = fromMarkdown('alpha beta one two three four five six seven eight nine ten eleven twelve thirteen gamma.\n\nThen beta and gamma.');
+    const src = fromMarkdown(
+      'alpha beta one two three four five six seven eight nine ten eleven twelve thirteen gamma.\n\nThen beta and gamma.',
+    );
     const r = matchExcerpt(src, 'alpha … beta [and] gamma');
     expect(highlighted(src, r)).toEqual(['alpha', 'beta and gamma']);
   });
@@ -130,7 +144,9 @@ describe('matchExcerpt: insertions', () => {
 
   it('stands for nothing: an added word in brackets', () => {
     const src = fromMarkdown('Chicago police will not team up with ICE.');
-    expect(highlighted(src, matchExcerpt(src, '[the] Chicago police will not team up with ICE'))).toEqual(['Chicago police will not team up with ICE']);
+    expect(highlighted(src, matchExcerpt(src, '[the] Chicago police will not team up with ICE'))).toEqual([
+      'Chicago police will not team up with ICE',
+    ]);
   });
 });
 
@@ -144,8 +160,13 @@ describe('matchExcerpt: repetitive sources', () => {
     expect(highlighted(index, r)).toEqual(['Then the police said the city zzz']);
     if (r.ok) expect(r.start).toBe(text.length - 'Then the police said the city zzz.'.length);
     // the earliest start wins: a "the" eleven words back may stand before the insertion
-    expect(highlighted(index, matchExcerpt(index, 'the [mayor] city zzz'))).toEqual(['the police said the city would act. Then the police said the city zzz']);
-    expect(highlighted(index, matchExcerpt(index, 'would act … then [x] zzz'))).toEqual(['would act', 'Then the police said the city zzz']);
+    expect(highlighted(index, matchExcerpt(index, 'the [mayor] city zzz'))).toEqual([
+      'the police said the city would act. Then the police said the city zzz',
+    ]);
+    expect(highlighted(index, matchExcerpt(index, 'would act … then [x] zzz'))).toEqual([
+      'would act',
+      'Then the police said the city zzz',
+    ]);
   });
 
   it('fails cleanly when nothing matches', () => {

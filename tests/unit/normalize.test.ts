@@ -32,7 +32,9 @@ describe('normalize: the comparison form of docs/content-format.md', () => {
     expect(fold('ICE Chicago')).toBe('ice chicago');
     expect(fold('\u041C\u041E\u0421\u041A\u0412\u0410')).toBe(fold('\u041C\u043E\u0441\u043A\u0432\u0430')); // МОСКВА / Москва
     // Greek final sigma: ΟΔΥΣΣΕΎΣ and Οδυσσεύς compare equal.
-    expect(fold('\u039F\u0394\u03A5\u03A3\u03A3\u0395\u038E\u03A3')).toBe(fold('\u039F\u03B4\u03C5\u03C3\u03C3\u03B5\u03CD\u03C2'));
+    expect(fold('\u039F\u0394\u03A5\u03A3\u03A3\u0395\u038E\u03A3')).toBe(
+      fold('\u039F\u03B4\u03C5\u03C3\u03C3\u03B5\u03CD\u03C2'),
+    );
   });
 
   it('maps every normalised character back to its offset in the original', () => {

@@ -22,7 +22,9 @@ describe('encodePng', () => {
   it('writes an RGB PNG whose rows decode to the pixels given', () => {
     const width = 3;
     const height = 2;
-    const rgba = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 10, 20, 30, 255, 40, 50, 60, 255, 70, 80, 90, 255]);
+    const rgba = Uint8Array.from([
+      255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 10, 20, 30, 255, 40, 50, 60, 255, 70, 80, 90, 255,
+    ]);
     const png = encodePng(rgba, width, height);
     expect(pngSize(png)).toEqual({ width, height });
     const parts = chunks(png);
@@ -32,7 +34,8 @@ describe('encodePng', () => {
   });
 
   it('gives what resvg drew, pixel for pixel', () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#f8fafc"/><circle cx="10" cy="10" r="8" fill="#991b1b"/></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#f8fafc"/><circle cx="10" cy="10" r="8" fill="#991b1b"/></svg>';
     const image = new Resvg(svg).render();
     const png = encodePng(image.pixels, image.width, image.height);
     const rows = inflateSync(chunks(png)[1]!.data);

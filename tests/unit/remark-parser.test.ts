@@ -39,7 +39,7 @@ describe('remarkCheckerParser', () => {
     expect(JSON.stringify(oursTree(doc))).toContain('"value":"\\"code\\" -- ..."');
   });
 
-  it('keeps the checker\'s positions: only the typography differs from parseMarkdown', () => {
+  it("keeps the checker's positions: only the typography differs from parseMarkdown", () => {
     const doc = '> "The ban" -- he said...\n>\n> — [Outlet](../sources/x.md)';
     const strip = (t: unknown) => JSON.stringify(t, (k, v: unknown) => (k === 'value' ? undefined : v));
     expect(JSON.stringify(parseTypeset(doc))).not.toBe(JSON.stringify(parseMarkdown(doc)));

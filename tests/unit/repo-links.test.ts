@@ -4,8 +4,12 @@ import { editUrl, forgeOf, historyUrl, repoLinks, reportErrorUrl } from '../../s
 describe('edit and history links', () => {
   it('follow GitHub’s URL shapes', () => {
     const repo = { url: 'https://github.com/example/factcheck', branch: 'main', path: 'content' };
-    expect(editUrl(repo, 'claims/ban-is-permanent.md')).toBe('https://github.com/example/factcheck/edit/main/content/claims/ban-is-permanent.md');
-    expect(historyUrl(repo, 'claims/ban-is-permanent.md')).toBe('https://github.com/example/factcheck/commits/main/content/claims/ban-is-permanent.md');
+    expect(editUrl(repo, 'claims/ban-is-permanent.md')).toBe(
+      'https://github.com/example/factcheck/edit/main/content/claims/ban-is-permanent.md',
+    );
+    expect(historyUrl(repo, 'claims/ban-is-permanent.md')).toBe(
+      'https://github.com/example/factcheck/commits/main/content/claims/ban-is-permanent.md',
+    );
   });
 
   it('follow GitLab’s and Codeberg’s', () => {
@@ -16,15 +20,21 @@ describe('edit and history links', () => {
     expect(forgeOf('https://gitlab.example.edu/desk/site')).toBe('gitlab');
     const codeberg = { url: 'https://codeberg.org/desk/site.git', branch: 'main', path: 'content' };
     expect(editUrl(codeberg, 'pages/about.md')).toBe('https://codeberg.org/desk/site/_edit/main/content/pages/about.md');
-    expect(historyUrl(codeberg, 'pages/about.md')).toBe('https://codeberg.org/desk/site/commits/branch/main/content/pages/about.md');
+    expect(historyUrl(codeberg, 'pages/about.md')).toBe(
+      'https://codeberg.org/desk/site/commits/branch/main/content/pages/about.md',
+    );
   });
 
   it('handle a content folder at the root, a nested one, a branch with a slash, and odd file names', () => {
-    expect(editUrl({ url: 'https://github.com/o/r', branch: 'main', path: '' }, 'claims/a.md')).toBe('https://github.com/o/r/edit/main/claims/a.md');
-    expect(editUrl({ url: 'https://github.com/o/r', branch: 'main', path: './' }, 'claims/a.md')).toBe('https://github.com/o/r/edit/main/claims/a.md');
-    expect(historyUrl({ url: 'https://github.com/o/r', branch: 'release/2024', path: 'sites/chicago/content/' }, 'claims/a b#.md')).toBe(
-      'https://github.com/o/r/commits/release/2024/sites/chicago/content/claims/a%20b%23.md',
+    expect(editUrl({ url: 'https://github.com/o/r', branch: 'main', path: '' }, 'claims/a.md')).toBe(
+      'https://github.com/o/r/edit/main/claims/a.md',
     );
+    expect(editUrl({ url: 'https://github.com/o/r', branch: 'main', path: './' }, 'claims/a.md')).toBe(
+      'https://github.com/o/r/edit/main/claims/a.md',
+    );
+    expect(
+      historyUrl({ url: 'https://github.com/o/r', branch: 'release/2024', path: 'sites/chicago/content/' }, 'claims/a b#.md'),
+    ).toBe('https://github.com/o/r/commits/release/2024/sites/chicago/content/claims/a%20b%23.md');
   });
 });
 

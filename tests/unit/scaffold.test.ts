@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync, } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { claimTemplate, pageTemplate, parseArgs, planScaffold, slugify, sourceTemplate } from '../../scripts/new/scaffold.ts';
@@ -41,33 +41,67 @@ describe('slugify', () => {
 describe('parseArgs', () => {
   it('reads kind, title and outlet', () => {
     expect(parseArgs(['claim', 'ban is permanent'])).toEqual({ ok: true, kind: 'claim', title: 'ban is permanent' });
-    expect(parseArgs(['source', 'Title', '--outlet', 'HuffPost'])).toEqual({ ok: true, kind: 'source', title: 'Title', outlet: 'HuffPost' });
-    expect(parseArgs(['source', '--outlet=The Hill', 'A', 'title'])).toEqual({ ok: true, kind: 'source', title: 'A title', outlet: 'The Hill' });
+    expect(parseArgs(['source', 'Title', '--outlet', 'HuffPost'])).toEqual({
+      ok: true,
+      kind: 'source',
+      title: 'Title',
+      outlet: 'HuffPost',
+    });
+    expect(parseArgs(['source', '--outlet=The Hill', 'A', 'title'])).toEqual({
+      ok: true,
+      kind: 'source',
+      title: 'A title',
+      outlet: 'The Hill',
+    });
   });
   it('refuses what it does not understand', () => {
     expect(parseArgs([]).ok).toBe(false);
     expect(parseArgs(['post', 'x'])).toMatchObject({ ok: false, message: expect.stringContaining('unknown kind') });
-    expect(parseArgs(['claim', 'x', '--outlet', 'y'])).toMatchObject({ ok: false, message: expect.stringContaining('only for a source') });
-    expect(parseArgs(['claim', 'x', '--force'])).toMatchObject({ ok: false, message: expect.stringContaining('unknown option --force') });
+    expect(parseArgs(['claim', 'x', '--outlet', 'y'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('only for a source'),
+    });
+    expect(parseArgs(['claim', 'x', '--force'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('unknown option --force'),
+    });
   });
 });
 
 describe('planScaffold', () => {
   const none = () => false;
   it('plans the path under the right folder', () => {
-    expect(planScaffold({ kind: 'claim', title: 'ban is permanent', today: '2026-01-02' }, none)).toMatchObject({ ok: true, path: 'claims/ban-is-permanent.md' });
-    expect(planScaffold({ kind: 'source', title: 'T', outlet: 'O', today: '2026-01-02' }, none)).toMatchObject({ ok: true, path: 'sources/t.md' });
-    expect(planScaffold({ kind: 'page', title: 'How we work', today: '2026-01-02' }, none)).toMatchObject({ ok: true, path: 'pages/how-we-work.md' });
+    expect(planScaffold({ kind: 'claim', title: 'ban is permanent', today: '2026-01-02' }, none)).toMatchObject({
+      ok: true,
+      path: 'claims/ban-is-permanent.md',
+    });
+    expect(planScaffold({ kind: 'source', title: 'T', outlet: 'O', today: '2026-01-02' }, none)).toMatchObject({
+      ok: true,
+      path: 'sources/t.md',
+    });
+    expect(planScaffold({ kind: 'page', title: 'How we work', today: '2026-01-02' }, none)).toMatchObject({
+      ok: true,
+      path: 'pages/how-we-work.md',
+    });
   });
   it('never overwrites, and names the existing file', () => {
-    const plan = planScaffold({ kind: 'claim', title: 'ban is permanent', today: '2026-01-02' }, (p) => p === 'claims/ban-is-permanent.md');
+    const plan = planScaffold(
+      { kind: 'claim', title: 'ban is permanent', today: '2026-01-02' },
+      (p) => p === 'claims/ban-is-permanent.md',
+    );
     expect(plan).toEqual({ ok: false, message: expect.stringContaining('claims/ban-is-permanent.md already exists') });
   });
   it('refuses an empty slug, a source without outlet, a reserved page slug', () => {
     expect(planScaffold({ kind: 'claim', title: '  ', today: '2026-01-02' }, none).ok).toBe(false);
     expect(planScaffold({ kind: 'claim', title: '!!!', today: '2026-01-02' }, none).ok).toBe(false);
-    expect(planScaffold({ kind: 'source', title: 'T', today: '2026-01-02' }, none)).toMatchObject({ ok: false, message: expect.stringContaining('--outlet') });
-    expect(planScaffold({ kind: 'page', title: 'Corrections', today: '2026-01-02' }, none)).toMatchObject({ ok: false, message: expect.stringContaining('reserved') });
+    expect(planScaffold({ kind: 'source', title: 'T', today: '2026-01-02' }, none)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('--outlet'),
+    });
+    expect(planScaffold({ kind: 'page', title: 'Corrections', today: '2026-01-02' }, none)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('reserved'),
+    });
   });
   it('picks a placeholder verdict from the site scale', () => {
     const scale = [

@@ -115,7 +115,13 @@ describe('siteSchema and pageSchema', () => {
     expect(siteSchema.safeParse({ ...site, language: 'English' }).success).toBe(false);
   });
   it('accepts a custom verdict scale, with true/false as ids', () => {
-    const s = siteSchema.parse({ ...site, verdicts: [{ id: true, label: 'Yes', rating: 2, description: 'd' }, { id: 'nope', label: 'No', description: 'd' }] });
+    const s = siteSchema.parse({
+      ...site,
+      verdicts: [
+        { id: true, label: 'Yes', rating: 2, description: 'd' },
+        { id: 'nope', label: 'No', description: 'd' },
+      ],
+    });
     expect(makeScale(s.verdicts)).toMatchObject({ best: 2, worst: 2 });
     expect(s.verdicts!.map((v) => v.id)).toEqual(['true', 'nope']);
   });
@@ -127,7 +133,14 @@ describe('siteSchema and pageSchema', () => {
 
 describe('verdicts and tags', () => {
   it('the default scale runs from true (5) to false (1), with unproven outside it', () => {
-    expect(DEFAULT_VERDICTS.map((v) => v.id)).toEqual(['true', 'mostly-true', 'needs-context', 'misleading', 'false', 'unproven']);
+    expect(DEFAULT_VERDICTS.map((v) => v.id)).toEqual([
+      'true',
+      'mostly-true',
+      'needs-context',
+      'misleading',
+      'false',
+      'unproven',
+    ]);
     expect(makeScale(undefined)).toMatchObject({ best: 5, worst: 1 });
     expect(findVerdict(makeScale(undefined), 'unproven')?.rating).toBeUndefined();
   });

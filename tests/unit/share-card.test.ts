@@ -69,7 +69,10 @@ describe('renderShareCard', () => {
     expect(await measureClaimHeight(LONGEST_CLAIM, bigger)).toBeGreaterThan(CLAIM_BOX_HEIGHT);
 
     const nodes: SatoriNode[] = [];
-    const png = await renderShareCard({ ...base, claim: LONGEST_CLAIM, claimant: 'The Office of the Mayor of the City of Chicago' }, { onNode: (n) => nodes.push(n) });
+    const png = await renderShareCard(
+      { ...base, claim: LONGEST_CLAIM, claimant: 'The Office of the Mayor of the City of Chicago' },
+      { onNode: (n) => nodes.push(n) },
+    );
     expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
     expect(nodes.length).toBeGreaterThan(5);
     for (const n of nodes) {

@@ -31,7 +31,10 @@ describe('highlightBlock', () => {
 
 describe('publishBlocks', () => {
   const blocks = ['zero', 'one', 'two', 'three'].map((text) => ({ kind: 'paragraph' as const, text }));
-  const excerpts = [{ id: 'q-x', ranges: [{ block: 1, start: 0, end: 3 }] }, { id: 'q-y', ranges: [{ block: 3, start: 0, end: 5 }] }];
+  const excerpts = [
+    { id: 'q-x', ranges: [{ block: 1, start: 0, end: 3 }] },
+    { id: 'q-y', ranges: [{ block: 3, start: 0, end: 5 }] },
+  ];
 
   it('publishes only the cited paragraphs for show: excerpts, marking the gaps', () => {
     const out = publishBlocks(blocks, excerpts, 'excerpts');

@@ -38,7 +38,11 @@ describe('textDirective', () => {
   it('adds prefix and suffix when the passage occurs more than once', () => {
     const t = 'He said no. Then she said no to the plan.';
     const second = t.lastIndexOf('said no');
-    expect(textDirective(t, second, second + 'said no'.length)).toEqual({ prefix: 'no. Then she', start: 'said no', suffix: 'to the plan.' });
+    expect(textDirective(t, second, second + 'said no'.length)).toEqual({
+      prefix: 'no. Then she',
+      start: 'said no',
+      suffix: 'to the plan.',
+    });
   });
 
   it('takes context only from the passage’s own paragraph', () => {

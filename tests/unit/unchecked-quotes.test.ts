@@ -94,7 +94,9 @@ describe('the checker', () => {
   });
 
   it('verifies quotations in content pages', () => {
-    const problems = site({ 'pages/about.md': '---\ntitle: About\ndescription: D\n---\nWe quote [“an invented line”](../sources/a.md).\n' });
+    const problems = site({
+      'pages/about.md': '---\ntitle: About\ndescription: D\n---\nWe quote [“an invented line”](../sources/a.md).\n',
+    });
     expect(problems).toEqual([expect.stringMatching(/^pages\/about\.md:5:10: excerpt not found in source a/)]);
   });
 
@@ -109,7 +111,8 @@ describe('the checker', () => {
   it('lists the problems of the good fields beside a bad one', () => {
     const problems = site({
       'claims/old.md': claim(''),
-      'claims/c.md': '---\nclaim: C\nclaimant: X\nverdit: x\nverdict: mostly-false\nsummary: S\nreviewed: 2024-02-30\naliases: [old]\n---\nText.\n',
+      'claims/c.md':
+        '---\nclaim: C\nclaimant: X\nverdit: x\nverdict: mostly-false\nsummary: S\nreviewed: 2024-02-30\naliases: [old]\n---\nText.\n',
     });
     expect(problems).toEqual([
       expect.stringMatching(/^claims\/c\.md:4:\d+: unknown field `verdit`/),
@@ -140,7 +143,9 @@ describe('source text', () => {
   it('includes the rows of a table, so a figure quoted from one can be verified', async () => {
     const { sourceBlocks } = await import('../../src/core/markdown.ts');
     const { indexSource, matchExcerpt } = await import('../../src/core/matcher.ts');
-    const blocks = sourceBlocks(parseMarkdown('Intro.\n\n| Year | Spending |\n| --- | --- |\n| 2019 | Police spent 1.2 billion dollars on overtime |\n'));
+    const blocks = sourceBlocks(
+      parseMarkdown('Intro.\n\n| Year | Spending |\n| --- | --- |\n| 2019 | Police spent 1.2 billion dollars on overtime |\n'),
+    );
     expect(blocks.map((b) => b.text)).toEqual(['Intro.', 'Year Spending', '2019 Police spent 1.2 billion dollars on overtime']);
     expect(matchExcerpt(indexSource(blocks), 'Police spent 1.2 billion dollars on overtime').ok).toBe(true);
   });

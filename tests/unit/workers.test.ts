@@ -16,7 +16,10 @@ for (const f of generateCorpus({ claims: 40, seed: 8 })) {
 writeFileSync(join(dir, 'claims', 'Bad Name.md'), '---\nclaim: x\n---\nText.\n');
 writeFileSync(join(dir, 'claims', 'no-front-matter.md'), 'Just text.\n');
 writeFileSync(join(dir, 'claims', 'bad-yaml.md'), '---\nclaim: [unclosed\n---\nText.\n');
-writeFileSync(join(dir, 'claims', 'missing-fields.md'), '---\nclaim: Only a claim.\n---\nSee <b>this</b> and [a “quote” here](../sources/nowhere.md).\n');
+writeFileSync(
+  join(dir, 'claims', 'missing-fields.md'),
+  '---\nclaim: Only a claim.\n---\nSee <b>this</b> and [a “quote” here](../sources/nowhere.md).\n',
+);
 writeFileSync(join(dir, 'claims', 'not-utf8.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]));
 writeFileSync(join(dir, 'pages', 'deep.md'), `---\ntitle: T\ndescription: D\n---\n${'> '.repeat(150)}deep\n`);
 

@@ -33,7 +33,9 @@ const load = (name: string) => parse(readFileSync(join(dir, name), 'utf8'), { st
 const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
 /** Every npm command in a step's shell script, e.g. `npm run check`, `npm ci`, `npm test`. */
 const npmCommands = (w: Workflow) =>
-  steps(w).flatMap((s) => [...(s.run ?? '').matchAll(/\bnpm\s+(run\s+[\w:-]+|ci|test|install)\b/g)].map((m) => m[1]!.replace(/\s+/g, ' ')));
+  steps(w).flatMap((s) =>
+    [...(s.run ?? '').matchAll(/\bnpm\s+(run\s+[\w:-]+|ci|test|install)\b/g)].map((m) => m[1]!.replace(/\s+/g, ' ')),
+  );
 
 describe('GitHub workflows', () => {
   it('parse, and every npm script they name exists in package.json', () => {
@@ -41,7 +43,8 @@ describe('GitHub workflows', () => {
     for (const f of files) {
       const w = load(f);
       expect(Object.keys(w.jobs).length, f).toBeGreaterThan(0);
-      for (const s of steps(w)) expect(Boolean(s.run) !== Boolean(s.uses), `${f}: a step runs a command or uses an action`).toBe(true);
+      for (const s of steps(w))
+        expect(Boolean(s.run) !== Boolean(s.uses), `${f}: a step runs a command or uses an action`).toBe(true);
       for (const cmd of npmCommands(w)) {
         if (cmd.startsWith('run ')) expect(scripts, `${f}: npm ${cmd}`).toContain(cmd.slice(4));
       }
