@@ -12,6 +12,11 @@ import type { Anchor } from './read-file.ts';
 /** URL schemes a link in content may use; anything else (javascript:, data:, ...) is code or a trap. */
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 
+/** A URL as a message can show it: control characters spelled out, so that none hides in the terminal. */
+function printable(url: string): string {
+  return url.replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** `anchors`: the links, definitions and images of each file, by its path (`claims/x.md`). */
 export function checkLinks({ dir, corpus, problems, display }: CheckContext, anchors: ReadonlyMap<string, Anchor[]>): void {
   for (const collection of COLLECTIONS) {
@@ -27,7 +32,7 @@ export function checkLinks({ dir, corpus, problems, display }: CheckContext, anc
             file,
             line,
             column,
-            message: `the link \`${node.url.slice(0, 40).replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\` uses the ${scheme}: scheme; links must be http(s), mailto or relative`,
+            message: `the link \`${printable(node.url.slice(0, 40))}\` uses the ${scheme}: scheme; links must be http(s), mailto or relative`,
           });
           continue;
         }
