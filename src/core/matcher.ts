@@ -155,10 +155,27 @@ function* occurrences(text: string, seg: string, from: number, to = Infinity, fi
   }
 }
 
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** The space-separated tokens of `s` that hold a letter or a digit, counted in one pass (it runs for every candidate of every [insertion]). */
 function countWords(s: string): number {
   let n = 0;
-  for (const token of s.split(' ')) if (/[\p{L}\p{N}]/u.test(token)) n++;
-  return n;
+  let wordy = false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 32) {
+      if (wordy) n++;
+      wordy = false;
+    } else if (!wordy) {
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) wordy = true;
+      else if (c > 127) {
+        // A letter outside the Basic Multilingual Plane is a surrogate pair: test it whole.
+        const ch = c >= 0xd800 && c <= 0xdbff ? s.slice(k, k + 2) : s[k]!;
+        if (LETTER_OR_NUMBER.test(ch)) wordy = true;
+      }
+    }
+  }
+  return wordy ? n + 1 : n;
 }
 
 /** The furthest normalised offset at which the next segment may start after `from` when up to `words` words may intervene. */
@@ -173,14 +190,24 @@ function windowEnd(text: string, from: number, words: number): number {
   return at + 1;
 }
 
-/** Finds the normalised spans of all segments, honouring order, insertions and elisions. */
+/**
+ * Finds the normalised spans of all segments, honouring order, insertions and elisions.
+ * Whether segment i can be matched from offset `from` onwards depends on nothing else, so
+ * each (i, from) that failed is remembered: without that, every occurrence in an
+ * [insertion]'s window tried every occurrence in the next window, and a chain of insertions
+ * over a repetitive source took time exponential in its length. With it, each state is
+ * tried once, and the search is polynomial in the excerpt's and the source's lengths.
+ */
 function locate(text: string, p: ExcerptPattern): [number, number][] | null {
   const spans: [number, number][] = [];
+  const failed = new Set<number>();
+  const stateOf = (i: number, from: number) => i * (text.length + 1) + from;
   // For a segment after an elision, failing from `from` means failing from anywhere later:
   // remembering that keeps common words from making the search quadratic.
   const failedFrom: number[] = [];
   const find = cachedFind(text);
   const step = (i: number, from: number): boolean => {
+    if (failed.has(stateOf(i, from))) return false;
     const seg = p.segments[i]!;
     const gap: Gap = i === 0 ? 'elision' : p.gaps[i - 1]!;
     if (gap === 'elision' && i > 0 && from >= (failedFrom[i] ?? Infinity)) return false;
@@ -201,6 +228,7 @@ function locate(text: string, p: ExcerptPattern): [number, number][] | null {
       if (gap === 'elision' && i > 0 && p.gaps[i] === 'elision') break;
     }
     if (gap === 'elision' && i > 0) failedFrom[i] = Math.min(failedFrom[i] ?? Infinity, from);
+    failed.add(stateOf(i, from));
     return false;
   };
   if (p.segments.length === 0) return null;
