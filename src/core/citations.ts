@@ -4,8 +4,20 @@
  * call `collectCitations`, so they can never disagree about what is an excerpt.
  */
 import { posix } from 'node:path';
-import type { Root, Blockquote, Definition, Link, LinkReference, Paragraph, Parent, PhrasingContent, RootContent } from 'mdast';
+import type {
+  Root,
+  Blockquote,
+  Definition,
+  Link,
+  LinkReference,
+  Nodes,
+  Paragraph,
+  Parent,
+  PhrasingContent,
+  RootContent,
+} from 'mdast';
 import { plainText, walk } from './markdown.ts';
+import { linkTextQuotation } from './quotations.ts';
 
 export const STANCES = ['supports', 'disputes', 'context'] as const;
 export type Stance = (typeof STANCES)[number];
@@ -46,9 +58,6 @@ export interface ContentLink {
   path: string;
 }
 
-/** Every mark an editor may open or close a quotation with; any opener may meet any closer. */
-const QUOTE_MARKS = '"\u201C\u201D\u2018\u2019\'\u00AB\u00BB\u201E\u201A\u2039\u203A';
-const QUOTED = new RegExp(`^[${QUOTE_MARKS}]([\\s\\S]*?\\S)[${QUOTE_MARKS}][.,;:!?\u2026]*$`);
 const DASH = /^[ \t]*(?:\u2014|\u2015|\u2013|--)/;
 
 /**
@@ -81,20 +90,37 @@ function stanceOf(title: string | null | undefined): { stance: Stance; bad?: str
 }
 
 /**
- * Unwraps a quoted link text, or returns null when the text is not in
- * quotation marks. Mismatched marks (“…") and punctuation after the closing
- * mark (“…”.) still make a quotation: what looks quoted to a reader is checked.
+ * Unwraps a quoted link text, or returns null when the text is not one
+ * quotation. Mismatched marks (“…") and punctuation after the closing mark
+ * (“…”.) still make a quotation: what looks quoted to a reader is checked.
  */
 export function unquote(text: string): string | null {
-  const m = QUOTED.exec(text.trim());
-  return m ? m[1]! : null;
+  const r = linkTextQuotation(text);
+  return 'excerpt' in r ? r.excerpt : null;
 }
 
-/** True when a link text opens a quotation, whether or not it closes it. */
-export function opensQuote(text: string): boolean {
-  const t = text.trimStart();
-  return t.length > 0 && QUOTE_MARKS.includes(t[0]!);
+/**
+ * Inline content that changes what a reader reads of an excerpt, so that the
+ * words verified would not be the words shown: struck-through text, an image
+ * (whose alt text is not read as text), a footnote marker. Returns the first.
+ */
+function unreadable(nodes: readonly RootContent[]): string | undefined {
+  let found: string | undefined;
+  for (const n of nodes) {
+    walk(n, (node) => {
+      if (found) return false;
+      if (node.type === 'delete') found = 'struck-through text';
+      else if (node.type === 'image' || node.type === 'imageReference') found = 'an image';
+      else if (node.type === 'footnoteReference') found = 'a footnote marker';
+      return undefined;
+    });
+    if (found) break;
+  }
+  return found;
 }
+
+const unreadableProblem = (what: string) =>
+  `this excerpt holds ${what}, so what a reader reads is not what was checked: quote the source's words as plain text (emphasis is fine)`;
 
 /**
  * Splits a block excerpt's last paragraph into the quotation part and the
@@ -130,6 +156,16 @@ function splitAttribution(p: Paragraph, isSourceLink: (l: Link) => boolean): { l
     return { link: k, before };
   }
   return null;
+}
+
+/** The nodes of a body that are citations (the links, and the blockquotes of block excerpts): their words are checked as excerpts. */
+export function citedNodes(found: readonly Citation[]): Set<Nodes> {
+  const nodes = new Set<Nodes>();
+  for (const c of found) {
+    nodes.add(c.link);
+    if (c.blockquote) nodes.add(c.blockquote);
+  }
+  return nodes;
 }
 
 function pos(node: { position?: { start: { line: number; column: number } } }): [number, number] {
@@ -237,20 +273,23 @@ export function collectCitations(tree: Root, fromPath: string, lineOffset = 0): 
       continue;
     }
     taken.add(split.link);
+    const odd = unreadable(quote);
+    if (odd) {
+      out.push({ ...base(split.link, 'block', bq), problem: unreadableProblem(odd) });
+      continue;
+    }
     out.push({ ...base(split.link, 'block', bq), excerpt: plainText(quote), blockquote: bq, quote });
   }
 
   for (const link of links) {
     if (taken.has(link) || !sourceOf(link)) continue;
-    const text = plainText(link);
-    const inner = unquote(text);
+    const reading = linkTextQuotation(plainText(link));
+    const odd = unreadable(link.children);
     const problem =
       unverified.get(link) ??
-      (inner === null && opensQuote(text)
-        ? 'the quotation in this link is not closed: end it with a closing quotation mark'
-        : undefined);
+      ('problem' in reading ? reading.problem : odd && 'excerpt' in reading ? unreadableProblem(odd) : undefined);
     if (problem) out.push({ ...base(link, 'link', link), problem });
-    else if (inner !== null) out.push({ ...base(link, 'inline', link), excerpt: inner });
+    else if ('excerpt' in reading) out.push({ ...base(link, 'inline', link), excerpt: reading.excerpt });
     else out.push(base(link, 'link', link));
   }
 
