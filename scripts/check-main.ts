@@ -34,7 +34,7 @@ try {
     const s = corpus.stats;
     console.log(
       `✓ ${plural(s.claims, 'claim')}, ${plural(s.sources, 'source')}, ${plural(s.pages, 'page')}, ` +
-        `${plural(s.excerpts, 'excerpt')} verified, ${plural(s.drafts, 'draft')} (${relative(here, dir) || '.'}, ${ms} ms)`,
+        `${plural(s.excerpts, 'excerpt')} and ${plural(s.quotations, 'quotation')} verified, ${plural(s.drafts, 'draft')} (${relative(here, dir) || '.'}, ${ms} ms)`,
     );
   }
 } catch (e) {

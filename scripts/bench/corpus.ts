@@ -339,9 +339,14 @@ function cap(s: string): string {
   return s[0]!.toUpperCase() + s.slice(1);
 }
 
-/** One sentence of news prose. Always starts with a capital letter or an opening curly quote. */
-function sentence(r: Rng): string {
-  switch (int(r, 0, 9)) {
+/**
+ * One sentence of news prose. Always starts with a capital letter or an opening curly quote.
+ * A review's own prose quotes nobody (`quotes` false): an unlinked quotation must be in a cited
+ * source, and a made-up one would fail the check.
+ */
+function sentence(r: Rng, quotes = true): string {
+  const kind = int(r, 0, 9);
+  switch (!quotes && kind === 2 ? 6 : kind) {
     case 0:
       return `${cap(pick(r, GROUPS))} ${pick(r, SAY)} that the ${pick(r, ADJ)} ${pick(r, NOUNS)} would ${pick(r, VINF)} spending by ${int(r, 2, 60)} percent over ${int(r, 2, 10)} years.`;
     case 1:
@@ -365,9 +370,9 @@ function sentence(r: Rng): string {
   }
 }
 
-function paragraph(r: Rng, sentences: number): string {
+function paragraph(r: Rng, sentences: number, quotes = true): string {
   const out: string[] = [];
-  for (let i = 0; i < sentences; i++) out.push(sentence(r));
+  for (let i = 0; i < sentences; i++) out.push(sentence(r, quotes));
   return out.join(' ');
 }
 
@@ -540,7 +545,7 @@ export function generateCorpus(options: BenchCorpusOptions): BenchFile[] {
     const body: string[] = [
       '## The claim',
       '',
-      `${paragraph(r, int(r, 2, 3))} ${cap(c.claimant)} made the claim in ${pick(r, MONTHS)}.`,
+      `${paragraph(r, int(r, 2, 3), false)} ${cap(c.claimant)} made the claim in ${pick(r, MONTHS)}.`,
       '',
     ];
     for (let k = 0; k < nExcerpts; k++) {
@@ -552,10 +557,10 @@ export function generateCorpus(options: BenchCorpusOptions): BenchFile[] {
       const link = `../sources/${s.slug}.md`;
       if (k % 2 === 0) {
         body.push(`> ${quote}`, '>', `> — [${s.outlet}](${link}${title})`, '');
-        body.push(paragraph(r, int(r, 1, 3)), '');
+        body.push(paragraph(r, int(r, 1, 3), false), '');
       } else {
         body.push(
-          `${paragraph(r, int(r, 1, 2))} ${s.outlet} reported that [“${quote}”](${link}${title}). ${paragraph(r, int(r, 1, 2))}`,
+          `${paragraph(r, int(r, 1, 2), false)} ${s.outlet} reported that [“${quote}”](${link}${title}). ${paragraph(r, int(r, 1, 2), false)}`,
           '',
         );
       }
@@ -565,7 +570,7 @@ export function generateCorpus(options: BenchCorpusOptions): BenchFile[] {
     body.push(`The full report is in [${plain.outlet}](../sources/${plain.slug}.md), published ${plain.published}.`, '');
     const related = published.length > 1 ? pick(r, published) : undefined;
     if (related && related.slug !== c.slug) body.push(`A related review: [${related.text}](${related.slug}.md)`, '');
-    body.push('## Ruling', '', `**${VERDICT_LABELS[verdict]}.** ${paragraph(r, int(r, 2, 3))}`, '');
+    body.push('## Ruling', '', `**${VERDICT_LABELS[verdict]}.** ${paragraph(r, int(r, 2, 3), false)}`, '');
 
     const fm = [
       '---',
@@ -574,12 +579,12 @@ export function generateCorpus(options: BenchCorpusOptions): BenchFile[] {
       `claimed: ${day(r, 2012, 2019)}`,
       `appearance: [${cited[0]!.slug}]`,
       `verdict: ${verdict}`,
-      `summary: ${y(paragraph(r, 1))}`,
+      `summary: ${y(paragraph(r, 1, false))}`,
       `reviewed: ${reviewed}`,
       `tags: [${[...tags].map(y).join(', ')}]`,
       ...(chance(r, 0.05) ? [`aliases: [${c.slug}-previously]`] : []),
       ...(c.draft ? ['draft: true'] : []),
-      ...(chance(r, 0.05) ? ['updates:', `  - date: ${reviewed}`, `    note: ${y(paragraph(r, 1))}`] : []),
+      ...(chance(r, 0.05) ? ['updates:', `  - date: ${reviewed}`, `    note: ${y(paragraph(r, 1, false))}`] : []),
       '---',
     ];
     files.push({ path: `claims/${c.slug}.md`, content: `${fm.join('\n')}\n${body.join('\n')}` });

@@ -28,6 +28,30 @@ export interface ResolvedCitation extends CitationFound {
   ranges?: BlockRange[];
 }
 
+/** A quotation that is not a link, in a claim's summary, analysis or updates notes, as the file gives it. */
+export interface QuotationFound {
+  where: 'summary' | 'analysis' | 'update';
+  /** The words between the marks. */
+  text: string;
+  /** Where the opening mark is, for the analysis; for a field, the field's path and the mark's offset in its value. */
+  line?: number;
+  column?: number;
+  field?: (string | number)[];
+  offset?: number;
+  /** Why it cannot be verified as written. */
+  problem?: string;
+}
+
+/** Where a quotation that is not a link was found: a passage of a source the claim cites, or the claim's own text. */
+export interface ResolvedQuotation {
+  where: QuotationFound['where'];
+  source?: string;
+  /** Id of the passage on the source page. */
+  id?: string;
+  ranges?: BlockRange[];
+  inClaim?: boolean;
+}
+
 /** One excerpt as it appears on its source page, with every claim that quotes it. */
 export interface SourceExcerpt {
   id: string;
@@ -45,12 +69,16 @@ export interface Corpus {
   pages: Map<string, Entry<PageData>>;
   /** Citations per claim slug, in reading order. */
   citations: Map<string, ResolvedCitation[]>;
+  /** Quotations that are not links, per claim slug: the summary's, the analysis's in reading order, then the updates'. */
+  quotations: Map<string, ResolvedQuotation[]>;
+  /** The passage of an appearance source where a claim's own text occurs, per claim slug: only those claims are quotations. */
+  headlines: Map<string, { source: string; id: string }>;
   /** Excerpts per source slug, in source order. */
   excerpts: Map<string, SourceExcerpt[]>;
   /** Each source's text, as its page shows it and match offsets refer to. */
   texts: Map<string, SourceText>;
   problems: Problem[];
-  stats: { claims: number; sources: number; pages: number; drafts: number; excerpts: number };
+  stats: { claims: number; sources: number; pages: number; drafts: number; excerpts: number; quotations: number };
 }
 
 export interface LoadOptions {

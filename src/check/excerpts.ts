@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { excerptId } from '../core/excerpt-id.ts';
 import { matchExcerpt, parseExcerpt, type ExcerptPattern, type MatchResult, type SourceIndex } from '../core/matcher.ts';
 import { findVerdict } from '../core/verdicts.ts';
-import type { CheckContext, CitationFound, Entry, ResolvedCitation } from './corpus.ts';
+import type { CheckContext, CitationFound, Corpus, Entry, ResolvedCitation, SourceExcerpt } from './corpus.ts';
 
 export interface ExcerptInputs {
   /** The citations of each file, by its path (`claims/x.md`). */
@@ -17,6 +17,24 @@ export interface ExcerptInputs {
   indexes: ReadonlyMap<string, SourceIndex>;
   /** Check everything but the excerpts (for callers that only need the entries). */
   skipExcerpts?: boolean;
+}
+
+/** Puts a matched passage on its source page (once, whoever quotes it) and notes who quotes it. */
+export function recordExcerpt(
+  corpus: Corpus,
+  source: string,
+  id: string,
+  result: MatchResult & { ok: true },
+  by: SourceExcerpt['citedBy'][number],
+): void {
+  const list = corpus.excerpts.get(source) ?? [];
+  let ex = list.find((e) => e.id === id);
+  if (!ex) {
+    ex = { id, ranges: result.ranges, text: result.text, citedBy: [] };
+    list.push(ex);
+    corpus.excerpts.set(source, list);
+  }
+  ex.citedBy.push(by);
 }
 
 export function checkExcerpts(
@@ -102,18 +120,15 @@ export function checkExcerpts(
         const { result, pattern } = verified;
         r.id = excerptId(pattern);
         r.ranges = result.ranges;
-        const list = corpus.excerpts.get(c.source) ?? [];
-        let ex = list.find((e) => e.id === r.id);
-        if (!ex) {
-          ex = { id: r.id, ranges: result.ranges, text: result.text, citedBy: [] };
-          list.push(ex);
-          corpus.excerpts.set(c.source, list);
-        }
-        ex.citedBy.push({ claim: claim.slug, stance: c.stance, draft: claim.data.draft === true });
+        recordExcerpt(corpus, c.source, r.id, result, { claim: claim.slug, stance: c.stance, draft: claim.data.draft === true });
       }
     }
     corpus.citations.set(claim.slug, resolved);
   }
+}
+
+/** Each source's passages in reading order, as its page shows them. */
+export function sortExcerpts(corpus: Corpus): void {
   for (const list of corpus.excerpts.values()) {
     list.sort((a, b) => a.ranges[0]!.block - b.ranges[0]!.block || a.ranges[0]!.start - b.ranges[0]!.start);
   }

@@ -11,8 +11,9 @@ import { parseFile, type ParsedFile } from '../core/frontmatter.ts';
 import { textOf, type SourceIndex } from '../core/matcher.ts';
 import { sortProblems, type Problem } from '../core/problems.ts';
 import { makeScale } from '../core/verdicts.ts';
-import type { CheckContext, CitationFound, Corpus, Entry, LoadOptions } from './corpus.ts';
-import { checkExcerpts } from './excerpts.ts';
+import type { CheckContext, CitationFound, Corpus, Entry, LoadOptions, QuotationFound } from './corpus.ts';
+import { checkExcerpts, sortExcerpts } from './excerpts.ts';
+import { checkQuotations } from './quotations.ts';
 import { contentFiles } from './files.ts';
 import { checkLinks } from './links.ts';
 import { displayPath, type Anchor } from './read-file.ts';
@@ -41,10 +42,12 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     claims: new Map(),
     pages: new Map(),
     citations: new Map(),
+    quotations: new Map(),
+    headlines: new Map(),
     excerpts: new Map(),
     texts: new Map(),
     problems,
-    stats: { claims: 0, sources: 0, pages: 0, drafts: 0, excerpts: 0 },
+    stats: { claims: 0, sources: 0, pages: 0, drafts: 0, excerpts: 0, quotations: 0 },
   };
 
   // Where a front-matter field is, for the problems found below: the file's front matter is parsed
@@ -60,6 +63,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   // What the passes below need of each body: its tree is dropped as soon as it is read.
   const anchors = new Map<string, Anchor[]>();
   const citations = new Map<string, CitationFound[]>();
+  const quotations = new Map<string, QuotationFound[]>();
   // Normalised texts are kept only while matching: the corpus outlives the check (snapshot, build).
   const indexes = new Map<string, SourceIndex>();
   const jobs = contentFiles(dir, display, problems);
@@ -73,6 +77,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     (corpus[collection] as Map<string, Entry<unknown>>).set(found.slug, entry);
     anchors.set(rel, found.anchors);
     citations.set(rel, found.citations);
+    if (found.quotations) quotations.set(rel, found.quotations);
     if (found.index) {
       corpus.texts.set(found.slug, textOf(found.index));
       indexes.set(found.slug, found.index);
@@ -86,6 +91,8 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   checkSlugs(context);
   checkLinks(context, anchors);
   checkExcerpts(context, { citations, indexes, skipExcerpts: options.skipExcerpts });
+  if (!options.skipExcerpts) checkQuotations(context, { citations, quotations, indexes });
+  sortExcerpts(corpus);
   corpus.problems = sortProblems(problems);
   return corpus;
 }

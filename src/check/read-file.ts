@@ -8,13 +8,14 @@ import { join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import { parseFile } from '../core/frontmatter.ts';
 import { deepestNode, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, walk } from '../core/markdown.ts';
-import { collectCitations } from '../core/citations.ts';
+import { citedNodes, collectCitations } from '../core/citations.ts';
+import { bodyQuotations, scanQuotations, UNPAIRED_MARK, visible } from '../core/quotations.ts';
 import { indexSource, type SourceIndex } from '../core/matcher.ts';
 import { validFields, zodProblems } from '../core/field-problems.ts';
 import { SLUG, schemas, type Collection } from '../core/schema.ts';
 import type { Problem } from '../core/problems.ts';
 import { RESERVED_PAGE_SLUGS } from '../site/routes.ts';
-import type { CitationFound } from './corpus.ts';
+import type { CitationFound, QuotationFound } from './corpus.ts';
 
 /** One file to read: `<collection>/<name>`. */
 export interface FileJob {
@@ -37,6 +38,8 @@ export interface Anchor {
 export interface FileReading {
   problems: Problem[];
   entry?: {
+    /** A claim's quotations that are not links. */
+    quotations?: QuotationFound[];
     slug: string;
     data: unknown;
     bodyLineOffset: number;
@@ -145,12 +148,16 @@ export function readContentFile(dir: string, collection: Collection, name: strin
       column: node.position?.start.column ?? 1,
     });
   });
-  const citations: CitationFound[] = collectCitations(tree, rel, parsed.bodyLineOffset).map(
-    ({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest,
-  );
+  const found = collectCitations(tree, rel, parsed.bodyLineOffset);
+  const citations: CitationFound[] = found.map(({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest);
+  const quotations =
+    collection === 'claims'
+      ? claimQuotations(data as ClaimFields, bodyQuotations(tree, citedNodes(found), parsed.body))
+      : undefined;
   return {
     problems,
     entry: {
+      ...(quotations ? { quotations: quotations.map((q) => (q.line ? { ...q, line: q.line + parsed.bodyLineOffset } : q)) } : {}),
       slug,
       data,
       bodyLineOffset: parsed.bodyLineOffset,
@@ -160,6 +167,31 @@ export function readContentFile(dir: string, collection: Collection, name: strin
       ...(collection === 'sources' ? { index: indexSource(sourceBlocks(tree)) } : {}),
     },
   };
+}
+
+type ClaimFields = { summary?: unknown; updates?: { note?: unknown }[] };
+
+/** A claim's quotations that are not links: its summary's, its analysis's (found in its tree), its updates notes'. */
+function claimQuotations(data: ClaimFields, analysis: ReturnType<typeof bodyQuotations>): QuotationFound[] {
+  const inField = (value: unknown, where: QuotationFound['where'], field: (string | number)[]): QuotationFound[] => {
+    if (typeof value !== 'string') return [];
+    const { quotations, unpaired } = scanQuotations(value);
+    return [
+      ...unpaired.map((offset) => ({ where, text: value.slice(offset, offset + 1), field, offset, problem: UNPAIRED_MARK })),
+      ...quotations.map((q) => ({ where, text: visible(q.inner).trim(), field, offset: q.start })),
+    ].sort((a, b) => a.offset - b.offset);
+  };
+  return [
+    ...inField(data.summary, 'summary', ['summary']),
+    ...analysis.map(({ text, line, column, problem }) => ({
+      where: 'analysis' as const,
+      text,
+      line,
+      column,
+      ...(problem ? { problem } : {}),
+    })),
+    ...(Array.isArray(data.updates) ? data.updates.flatMap((u, i) => inField(u?.note, 'update', ['updates', i, 'note'])) : []),
+  ];
 }
 
 /** How problems name a file: relative to where the editor is, or absolute when it is that folder itself. */

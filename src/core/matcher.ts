@@ -270,15 +270,18 @@ function toBlockRanges(index: SourceIndex, start: number, end: number): BlockRan
   return out;
 }
 
-/** `excerpt` may come parsed (parseExcerpt), when its id is wanted too. */
-export function matchExcerpt(index: SourceIndex, excerpt: string | ExcerptPattern): MatchResult {
+/**
+ * `excerpt` may come parsed (parseExcerpt), when its id is wanted too. `explain: false` skips the
+ * search for the closest passage on a miss, for callers that try several sources in turn.
+ */
+export function matchExcerpt(index: SourceIndex, excerpt: string | ExcerptPattern, { explain = true } = {}): MatchResult {
   const pattern = typeof excerpt === 'string' ? parseExcerpt(excerpt) : excerpt;
   if (pattern.segments.length === 0) {
     return { ok: false, reason: 'the excerpt is empty', closest: '', closestBlock: 0 };
   }
   const text = index.norm.text;
   const spans = locate(text, pattern);
-  if (!spans) return explainMiss(index, pattern);
+  if (!spans) return explain ? explainMiss(index, pattern) : { ok: false, reason: '', closest: '', closestBlock: 0 };
   // Segments joined by an insertion or nothing form one contiguous highlight; an elision starts a new one.
   const stretches: [number, number][] = [];
   spans.forEach(([s, e], i) => {

@@ -23,7 +23,7 @@ export default function contentCheck({ dir }: ContentCheckOptions): AstroIntegra
         const problems = corpus.problems;
         if (problems.length === 0) {
           logger.info(
-            `${corpus.stats.claims} claims, ${corpus.stats.sources} sources, ${corpus.stats.excerpts} excerpts verified (${relative(process.cwd(), dir) || '.'})`,
+            `${corpus.stats.claims} claims, ${corpus.stats.sources} sources, ${corpus.stats.excerpts} excerpts and ${corpus.stats.quotations} quotations verified (${relative(process.cwd(), dir) || '.'})`,
           );
           return;
         }

@@ -7,12 +7,14 @@
  */
 import { relative, sep } from 'node:path';
 import { statSync } from 'node:fs';
-import type { Root, Link, PhrasingContent, RootContent, Nodes } from 'mdast';
-import { collectCitations, resolveContentLink } from '../core/citations.ts';
+import type { Root, Link, Parent, PhrasingContent, RootContent, Nodes, Text } from 'mdast';
+import { citedNodes, collectCitations, resolveContentLink } from '../core/citations.ts';
+import { bodyQuotations, type TextQuotation } from '../core/quotations.ts';
+import type { Corpus } from '../check/corpus.ts';
 import { walk } from '../core/markdown.ts';
 import { getCorpus } from '../check/cache.ts';
 import { excerptLinks, resolveCitations } from '../site/excerpt-links.ts';
-import { STANCE_LABELS } from '../site/labels.ts';
+import { QUOTATION_LABEL, STANCE_LABELS } from '../site/labels.ts';
 import { internalHref } from '../site/location.ts';
 import { paths } from '../site/routes.ts';
 import { formatDay } from '../core/dates.ts';
@@ -53,6 +55,49 @@ function modifiedAt(path: string): number {
   }
 }
 
+/**
+ * Links each verified quotation of a claim's analysis to its passage on the
+ * source page, as an inline excerpt is linked (it is context, not a stance).
+ * The quotations are found again in the tree being rendered and paired, in
+ * order, with those the check verified; a difference is a build error, never a
+ * page whose links point at passages nobody checked.
+ */
+function linkQuotations(tree: Root, found: TextQuotation[], corpus: Corpus, claimSlug: string, rel: string, base: string): void {
+  const checked = (corpus.quotations.get(claimSlug) ?? []).filter((q) => q.where === 'analysis');
+  const quotations = found.filter((q) => !q.problem);
+  if (quotations.length !== checked.length) {
+    throw new Error(
+      `${rel}: ${quotations.length} quotations were found while rendering and ${checked.length} when checking; run npm run check`,
+    );
+  }
+  const parents = new Map<Nodes, Parent>();
+  walk(tree, (node, _, parent) => {
+    if (node.type === 'text' && parent) parents.set(node, parent);
+  });
+  // Right to left within a text node, so that the offsets of the ones before stay valid.
+  const order = quotations.map((q, i) => ({ q, r: checked[i]! })).sort((a, b) => (b.q.start ?? 0) - (a.q.start ?? 0));
+  for (const { q, r } of order) {
+    if (!q.node || q.start === undefined || q.end === undefined || !r.source || !r.id || !r.ranges) continue;
+    const parent = parents.get(q.node);
+    const source = corpus.sources.get(r.source);
+    if (!parent || !source) continue;
+    const { sourceHref } = excerptLinks(corpus, base, r.source, r.id, r.ranges);
+    const value = q.node.value;
+    const quoted = link(sourceHref, [text(value.slice(q.start, q.end))], {
+      className: ['excerpt', 'excerpt-inline', 'excerpt-quotation'],
+      title: `${QUOTATION_LABEL} · ${source.data.outlet}`,
+    });
+    quoted.children.push(
+      el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [text(` (${source.data.outlet})`)]) as PhrasingContent,
+    );
+    const at = parent.children.indexOf(q.node as never);
+    const after: Text = { type: 'text', value: value.slice(q.end) };
+    q.node.value = value.slice(0, q.start);
+    parent.children.splice(at + 1, 0, quoted as never, after as never);
+    parents.set(after, parent);
+  }
+}
+
 export default function remarkCitations(options: RemarkCitationsOptions) {
   return (tree: Root, file: { path?: string }) => {
     walk(tree, (node) => {
@@ -72,6 +117,8 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     if (m) {
       const claimSlug = m[1]!;
       const found = collectCitations(tree, rel);
+      // Found before the citations are rewritten: the same nodes the check set aside are set aside here.
+      linkQuotations(tree, bodyQuotations(tree, citedNodes(found), ''), corpus, claimSlug, rel, options.base);
       const resolved = resolveCitations(corpus, claimSlug, found);
       const inlineAfter = new Map<Link, Link>();
       found.forEach((c, i) => {

@@ -13,6 +13,9 @@ export const STANCE_LABELS: Record<Stance, string> = {
   context: 'Context',
 };
 
+/** A quotation in running text, verified in a source and linked to its passage. */
+export const QUOTATION_LABEL = 'Quoted from the source';
+
 /** A cell of the coverage matrix, and the stance a claim page shows per source. */
 export const CELL_LABELS: Record<Cell, string> = {
   supports: 'Supports',
@@ -20,4 +23,16 @@ export const CELL_LABELS: Record<Cell, string> = {
   context: 'Context',
   mixed: 'Mixed',
   'not-cited': 'Not cited',
+};
+
+/**
+ * How a claim is attributed. Only a claim whose text is the claimant's own words,
+ * verified in one of its appearance sources, is shown as a quotation ("— claimant");
+ * any other is the desk's statement of the claim.
+ */
+export const HEADLINE = {
+  claimBy: (claimant: string) => `Claim by ${claimant}`,
+  saidBy: (claimant: string) => `— ${claimant}`,
+  /** The link from a quoted claim to the passage where it was said. */
+  inSource: (outlet: string) => `Said in ${outlet}`,
 };

@@ -105,6 +105,34 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['claims/misquote.md:14:15', /each part occurs, but not in this order.*Closest passage: “.*two million euros.*”$/],
     ['claims/misquote.md:16:40', /Excerpt: “the bridge is safe”\. Closest passage: “The bridge is not safe for”$/],
   ],
+  'unsourced-quotation': [
+    [
+      'claims/made-up.md:5:41',
+      /^quotation not found in the sources this claim cites \(town-paper\) nor in its claim: “closed for good”\. Closest passage, in town-paper: “.*”\. Quote the source word for word and cite it as an excerpt .*or, for a word used as a term rather than quoted, write it in italics \(\*term\*\)$/,
+    ],
+    ['claims/made-up.md:9:31', /^quotation not found .*: “a scandal”\./],
+    ['claims/made-up.md:16:42', /^quotation not found .*: “a waste of money”\./],
+    ['claims/made-up.md:18:20', /^quotation not found .*: “the bridge is finished”\./],
+    ['claims/made-up.md:20:39', /^this quotation mark has no partner: close the quotation, or, for an apostrophe, write ’/],
+    [
+      'claims/made-up.md:22:46',
+      /^this quotation holds a link to a source, code or an image, so its words cannot be checked: put the quotation marks inside the link text/,
+    ],
+  ],
+  'hidden-quotation': [
+    ['claims/disguised.md:8:37', /^excerpt not found in source town-paper .*Excerpt: “the bridge will stay open”\./],
+    [
+      'claims/disguised.md:10:29',
+      /^this link to a source holds a quotation but is not one: put the whole quotation, and nothing else, in the link text/,
+    ],
+    ['claims/disguised.md:12:17', /^this link to a source holds a quotation but is not one/],
+    ['claims/disguised.md:14:17', /^excerpt not found in source town-paper .*Excerpt: “it is safe”\./],
+    ['claims/disguised.md:16:19', /^excerpt not found in source town-paper .*Excerpt: “it is safe”\./],
+    ['claims/disguised.md:18:18', /^excerpt not found in source town-paper .*Excerpt: “it is safe”\./],
+    ['claims/disguised.md:20:17', /^this excerpt holds struck-through text, so what a reader reads is not what was checked/],
+    ['claims/disguised.md:22:18', /^this excerpt holds an image, so what a reader reads is not what was checked/],
+    ['claims/disguised.md:24:47', /^this excerpt holds an image, so what a reader reads is not what was checked/],
+  ],
   'bad-stance': [
     ['claims/agrees.md:8:13', 'unknown stance "agrees": the link title must be supports, disputes or context'],
     ['claims/agrees.md:12:5', 'unknown stance "Refutes": the link title must be supports, disputes or context'],
@@ -158,7 +186,7 @@ describe('npm run check on fixture content folders', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
-      /^✓ 3 claims, 2 sources, 1 page, 6 excerpts verified, 1 draft \(tests\/fixtures\/check\/good, \d+ ms\)\n$/,
+      /^✓ 3 claims, 2 sources, 1 page, 6 excerpts and 1 quotation verified, 1 draft \(tests\/fixtures\/check\/good, \d+ ms\)\n$/,
     );
   });
 
@@ -219,7 +247,7 @@ describe('CONTENT_DIR', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
-      /^✓ \d+ claims?, \d+ sources?, \d+ pages?, \d+ excerpts? verified, \d+ drafts? \(content, \d+ ms\)\n$/,
+      /^✓ \d+ claims?, \d+ sources?, \d+ pages?, \d+ excerpts? and \d+ quotations? verified, \d+ drafts? \(content, \d+ ms\)\n$/,
     );
   });
 
