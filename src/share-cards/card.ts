@@ -12,16 +12,19 @@ import { dirname, join, resolve } from 'node:path';
 import satori from 'satori';
 import type { SatoriNode } from 'satori';
 import { Resvg } from '@resvg/resvg-js';
+import { HEADLINE } from '../site/labels.ts';
 import { encodePng } from './png.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Bump when the drawing changes, so cached cards of the old design are not reused. */
-export const CARD_VERSION = 2;
+export const CARD_VERSION = 3;
 
 export interface ShareCardInput {
   claim: string;
   claimant: string;
+  /** True when the claim's text is the claimant's own words, verified in a source: only then is it drawn as a quotation. */
+  quoted?: boolean;
   verdictLabel: string;
   /** 1 = worst ... best; absent for a verdict outside the scale (drawn neutral). */
   verdictRating?: number;
@@ -88,11 +91,12 @@ export function verdictColour(rating: number | undefined, best = 5): string {
   return '#991b1b';
 }
 
-function claimText(claim: string): string {
-  return `“${claim.trim().replace(/\s+/g, ' ')}”`;
+function claimText(claim: string, quoted: boolean): string {
+  const text = claim.trim().replace(/\s+/g, ' ');
+  return quoted ? `“${text}”` : text;
 }
 
-function claimNode(claim: string, fontSize: number, clamp: boolean): El {
+function claimNode(claim: string, quoted: boolean, fontSize: number, clamp: boolean): El {
   return div(
     {
       display: 'block',
@@ -105,15 +109,15 @@ function claimNode(claim: string, fontSize: number, clamp: boolean): El {
         ? { lineClamp: Math.max(1, Math.floor(CLAIM_BOX_HEIGHT / (fontSize * CLAIM_LINE_HEIGHT))), overflow: 'hidden' }
         : {}),
     },
-    claimText(claim),
+    claimText(claim, quoted),
   );
 }
 
 /** Height of the claim wrapped at `fontSize`, measured by satori itself with the real font (no guessing from character counts). */
-export async function measureClaimHeight(claim: string, fontSize: number): Promise<number> {
-  const svg = await satori(claimNode(claim, fontSize, false) as never, {
+export async function measureClaimHeight(claim: string, fontSize: number, quoted = true): Promise<number> {
+  const svg = await satori(claimNode(claim, quoted, fontSize, false) as never, {
     width: INNER_WIDTH,
-    fonts: loadFonts(claimText(claim)),
+    fonts: loadFonts(claimText(claim, quoted)),
   });
   const m = /height="([\d.]+)"/.exec(svg);
   if (!m) throw new Error('share card: satori returned an SVG without a height');
@@ -124,10 +128,10 @@ export async function measureClaimHeight(claim: string, fontSize: number): Promi
  * The largest claim font size whose wrapped text fits the box. A claim too long
  * even for the smallest size gets the smallest size and is clamped with an ellipsis.
  */
-export async function fitClaim(claim: string): Promise<{ fontSize: number; height: number; clamped: boolean }> {
+export async function fitClaim(claim: string, quoted = true): Promise<{ fontSize: number; height: number; clamped: boolean }> {
   // Most claims are short: try the largest size first (one satori pass). Wrapped height grows
   // with the font size, so a binary search over the rest finds the largest that fits.
-  const first = await measureClaimHeight(claim, CLAIM_FONT_SIZES[0]);
+  const first = await measureClaimHeight(claim, CLAIM_FONT_SIZES[0], quoted);
   if (first <= CLAIM_BOX_HEIGHT) return { fontSize: CLAIM_FONT_SIZES[0], height: first, clamped: false };
   let lo = 1;
   let hi = CLAIM_FONT_SIZES.length - 1;
@@ -136,7 +140,7 @@ export async function fitClaim(claim: string): Promise<{ fontSize: number; heigh
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const fontSize = CLAIM_FONT_SIZES[mid]!;
-    const height = await measureClaimHeight(claim, fontSize);
+    const height = await measureClaimHeight(claim, fontSize, quoted);
     if (height <= CLAIM_BOX_HEIGHT) {
       best = { fontSize, height };
       hi = mid - 1;
@@ -147,7 +151,7 @@ export async function fitClaim(claim: string): Promise<{ fontSize: number; heigh
   }
   if (best) return { ...best, clamped: false };
   const fontSize = CLAIM_FONT_SIZES[CLAIM_FONT_SIZES.length - 1]!;
-  return { fontSize, height: smallest?.height ?? (await measureClaimHeight(claim, fontSize)), clamped: true };
+  return { fontSize, height: smallest?.height ?? (await measureClaimHeight(claim, fontSize, quoted)), clamped: true };
 }
 
 function cardTree(input: ShareCardInput, fontSize: number, clamped: boolean): El {
@@ -181,11 +185,11 @@ function cardTree(input: ShareCardInput, fontSize: number, clamped: boolean): El
         input.siteTitle.trim(),
       ),
       div({ display: 'flex', flexGrow: 1, alignItems: 'center', height: CLAIM_BOX_HEIGHT, marginTop: GAP, overflow: 'hidden' }, [
-        claimNode(input.claim, fontSize, clamped),
+        claimNode(input.claim, input.quoted === true, fontSize, clamped),
       ]),
       div(
         { display: 'flex', height: CLAIMANT_HEIGHT, marginTop: GAP, fontSize: 30, color: '#334155', ...oneLine },
-        `— ${input.claimant.trim()}`,
+        (input.quoted ? HEADLINE.saidBy : HEADLINE.claimBy)(input.claimant.trim()),
       ),
       div({ display: 'flex', height: FOOTER_HEIGHT, marginTop: GAP, alignItems: 'center', justifyContent: 'space-between' }, [
         div(
@@ -217,7 +221,7 @@ export interface RenderOptions {
 
 /** The card as SVG (satori), before rasterising. */
 export async function shareCardSvg(input: ShareCardInput, options: RenderOptions = {}): Promise<string> {
-  const { fontSize, clamped } = await fitClaim(input.claim);
+  const { fontSize, clamped } = await fitClaim(input.claim, input.quoted === true);
   return satori(cardTree(input, fontSize, clamped) as never, {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
@@ -260,6 +264,7 @@ export function cardHash(input: ShareCardInput): string {
     CARD_VERSION,
     input.claim.trim(),
     input.claimant.trim(),
+    input.quoted === true,
     input.verdictLabel.trim(),
     input.verdictRating ?? null,
     input.verdictBest ?? 5,

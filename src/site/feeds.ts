@@ -26,6 +26,8 @@ export interface PublishedReview {
   updated: string | undefined;
   /** schema.org ClaimReview, identical to the page's JSON-LD. */
   review: Record<string, unknown>;
+  /** The claim's text is the claimant's own words, found in an appearance source: it may be shown as a quotation. */
+  quoted: boolean;
 }
 
 /** Published reviews, newest first (review date, then slug, so the order never depends on the file system). */
@@ -102,13 +104,14 @@ export function buildReview(corpus: Corpus, location: SiteLocation, slug: string
     verdictLabel: verdict?.label ?? entry.data.verdict,
     url,
     updated: dateModified,
+    quoted: corpus.headlines.has(slug),
     review: claimReview({ claim: entry.data, url, site, scale: corpus.scale, source, ...(dateModified ? { dateModified } : {}) }),
   };
 }
 
 /** The RSS title of a review: the claim and its verdict, so the ruling travels with the headline. */
 export function feedTitle(r: PublishedReview): string {
-  return `${r.data.claim.trim()} — ${r.verdictLabel}`;
+  return `${r.quoted ? `“${r.data.claim.trim()}”` : r.data.claim.trim()} — ${r.verdictLabel}`;
 }
 
 /** A calendar day as a Date at UTC midnight: the same pubDate on every machine. */
@@ -121,6 +124,7 @@ export function shareCardInput(corpus: Corpus, r: PublishedReview): ShareCardInp
   return {
     claim: r.data.claim,
     claimant: r.data.claimant,
+    quoted: r.quoted,
     verdictLabel: r.verdictLabel,
     ...(r.verdict?.rating !== undefined ? { verdictRating: r.verdict.rating, verdictBest: corpus.scale.best } : {}),
     siteTitle: corpus.site?.title ?? '',

@@ -135,6 +135,7 @@ describe('cardHash', () => {
       { verdictLabel: 'False' },
       { verdictRating: 1 },
       { siteTitle: 'Another site' },
+      { quoted: !base.quoted },
     ]) {
       expect(cardHash({ ...base, ...change })).not.toBe(h);
     }
