@@ -506,11 +506,11 @@ export function generateCorpus(options: BenchCorpusOptions): BenchFile[] {
   });
   files.push({
     path: 'pages/about.md',
-    content: `---\ntitle: About this desk\ndescription: A generated desk used by the benchmark.\n---\n${paragraph(r, 4)}\n\nSee the [methodology](methodology.md).\n`,
+    content: `---\ntitle: About this desk\ndescription: A generated desk used by the benchmark.\n---\n${paragraph(r, 4, false)}\n\nSee the [methodology](methodology.md).\n`,
   });
   files.push({
     path: 'pages/methodology.md',
-    content: `---\ntitle: Methodology\ndescription: How the generated reviews are checked.\n---\n${paragraph(r, 5)}\n\n${paragraph(r, 3)}\n`,
+    content: `---\ntitle: Methodology\ndescription: How the generated reviews are checked.\n---\n${paragraph(r, 5, false)}\n\n${paragraph(r, 3, false)}\n`,
   });
 
   const sources: Source[] = [];

@@ -38,7 +38,7 @@ export interface Anchor {
 export interface FileReading {
   problems: Problem[];
   entry?: {
-    /** A claim's quotations that are not links. */
+    /** A claim's or a page's quotations that are not links. */
     quotations?: QuotationFound[];
     slug: string;
     data: unknown;
@@ -151,9 +151,9 @@ export function readContentFile(dir: string, collection: Collection, name: strin
   const found = collectCitations(tree, rel, parsed.bodyLineOffset);
   const citations: CitationFound[] = found.map(({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest);
   const quotations =
-    collection === 'claims'
-      ? claimQuotations(data as ClaimFields, bodyQuotations(tree, citedNodes(found), parsed.body))
-      : undefined;
+    collection === 'sources'
+      ? undefined
+      : claimQuotations(data as ClaimFields, bodyQuotations(tree, citedNodes(found), parsed.body));
   return {
     problems,
     entry: {
@@ -171,7 +171,7 @@ export function readContentFile(dir: string, collection: Collection, name: strin
 
 type ClaimFields = { summary?: unknown; updates?: { note?: unknown }[] };
 
-/** A claim's quotations that are not links: its summary's, its analysis's (found in its tree), its updates notes'. */
+/** A claim's or a page's quotations that are not links: a claim's summary's, the body's (found in its tree), a claim's updates notes'. */
 function claimQuotations(data: ClaimFields, analysis: ReturnType<typeof bodyQuotations>): QuotationFound[] {
   const inField = (value: unknown, where: QuotationFound['where'], field: (string | number)[]): QuotationFound[] => {
     if (typeof value !== 'string') return [];

@@ -118,6 +118,7 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
       'claims/made-up.md:22:46',
       /^this quotation holds a link to a source, code or an image, so its words cannot be checked: put the quotation marks inside the link text/,
     ],
+    ['pages/about.md:5:14', /^quotation not found in the sources this page cites \(it cites none\): “every word checked”\./],
   ],
   'hidden-quotation': [
     ['claims/disguised.md:8:37', /^excerpt not found in source town-paper .*Excerpt: “the bridge will stay open”\./],
