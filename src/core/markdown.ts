@@ -32,26 +32,6 @@ export function parseMarkdown(body: string): Root {
   return markdownToMdast(body, { features: FEATURES }) as Root;
 }
 
-const TYPESET = { ...FEATURES, smartPunctuation: { quotes: true, ellipses: true, dashes: false } } as const;
-const TWO_DASHES = /(?<!-)--(?!-)/g;
-
-/**
- * The tree readers see: parseMarkdown's, with the typography of Astro's default
- * SmartyPants (curly quotes, "..." as "…", exactly two dashes as an em dash)
- * done by the parser, where remark-smartypants' natural-language parser took a
- * quarter of the site's Markdown time. Satteri makes "--" an en dash, so dashes
- * are done here, as SmartyPants does them. Positions are parseMarkdown's.
- */
-export function parseTypeset(body: string): Root {
-  const tree = markdownToMdast(body, { features: TYPESET }) as Root;
-  if (body.includes('--')) {
-    walk(tree, (node) => {
-      if (node.type === 'text' && node.value.includes('--')) node.value = node.value.replace(TWO_DASHES, '\u2014');
-    });
-  }
-  return tree;
-}
-
 const BLOCK_CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition', 'table', 'tableRow']);
 
 /**

@@ -58,6 +58,9 @@ export interface QuotationScan {
   unpaired: number[];
 }
 
+/** What each mark of a text does: opens or closes a quotation, or is an apostrophe (typography draws each as such). */
+export type MarkRole = 'open' | 'close' | 'apostrophe';
+
 /** The visible neighbour of `text[at]` in direction `step` (invisible characters, and spaces if asked, skipped), or '' at an end. */
 function neighbour(text: string, at: number, step: 1 | -1, skipSpaces = false): string {
   for (let k = at + step; k >= 0 && k < text.length; k += step) {
@@ -72,7 +75,7 @@ function neighbour(text: string, at: number, step: 1 | -1, skipSpaces = false): 
  * first, in order; and every mark left without a partner. A quotation never
  * runs across texts: pass each paragraph on its own.
  */
-export function scanQuotations(text: string): QuotationScan {
+export function scanQuotations(text: string, roles?: Map<number, MarkRole>): QuotationScan {
   const quotations: Quotation[] = [];
   const unpaired: number[] = [];
   const open: { at: number; kind: 'double' | 'single' }[] = [];
@@ -86,7 +89,10 @@ export function scanQuotations(text: string): QuotationScan {
     const after = neighbour(text, at, 1);
     const wordBefore = wordy(before);
     const wordAfter = wordy(after);
-    if (APOSTROPHES.has(ch) && ((wordBefore && wordAfter) || (!wordBefore && /\p{N}/u.test(after)))) continue;
+    if (APOSTROPHES.has(ch) && ((wordBefore && wordAfter) || (!wordBefore && /\p{N}/u.test(after)))) {
+      roles?.set(at, 'apostrophe');
+      continue;
+    }
     const spaced = GUILLEMETS.has(ch);
     const inside = spaced ? neighbour(text, at, 1, true) : after;
     const insideBefore = spaced ? neighbour(text, at, -1, true) : before;
@@ -95,10 +101,23 @@ export function scanQuotations(text: string): QuotationScan {
     if (OPEN_ONLY.has(ch)) [canOpen, canClose] = [true, false];
     if (CLOSE_ONLY.has(ch)) [canOpen, canClose] = [false, true];
     // The typographic apostrophe opens nothing: 'em and ’tis are words, not quotations.
-    if (ch === '\u2019' && !canClose) continue;
+    if (ch === '\u2019' && !canClose) {
+      roles?.set(at, 'apostrophe');
+      continue;
+    }
     const innermost = open.findLastIndex((o) => o.kind === kind);
     // Where either would do (« ainsi », a mark between punctuation), the glyph's own direction decides.
     if (canOpen && canClose && OPENING_GLYPHS.has(ch)) canClose = false;
+    roles?.set(
+      at,
+      canClose && (innermost >= 0 || !canOpen)
+        ? APOSTROPHES.has(ch) && innermost < 0
+          ? 'apostrophe'
+          : 'close'
+        : canOpen
+          ? 'open'
+          : 'close',
+    );
     if (canClose && innermost >= 0) {
       const opener = open[innermost]!;
       open.length = innermost;

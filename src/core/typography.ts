@@ -1,0 +1,80 @@
+/**
+ * The site's typography, applied to the tree the check verified: straight
+ * quotation marks made curly, `...` an ellipsis, exactly two dashes an em dash.
+ *
+ * Typography is done on the text nodes of the parsed tree, never before
+ * parsing: a parser that curls quotes first finds bare links after, and a
+ * closing mark after `www.example.org"` became part of the link. Here the
+ * tree's shape, its links and their targets, and its positions are the
+ * check's, by construction; only the characters of text nodes change. Which
+ * way a straight mark curls is decided by the same reading of marks as the
+ * quotation check (core/quotations.ts), across the text nodes of a paragraph,
+ * so a quotation the check paired is drawn as one.
+ */
+import type { Nodes, Parent, Root, Text } from 'mdast';
+import { parseMarkdown, walk } from './markdown.ts';
+import { type MarkRole, scanQuotations } from './quotations.ts';
+
+const CURLY: Record<string, Partial<Record<MarkRole, string>>> = {
+  '"': { open: '\u201C', close: '\u201D', apostrophe: '\u201D' },
+  "'": { open: '\u2018', close: '\u2019', apostrophe: '\u2019' },
+};
+const TWO_DASHES = /(?<!-)--(?!-)/g;
+/** Stands for what typography must not see through: code, an image. */
+const OPAQUE = '\uFFFC';
+
+/** The blocks whose children are running text: marks pair within one of them, never across. */
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+function typesetBlock(block: Parent): void {
+  const texts: { node: Text; from: number }[] = [];
+  let joined = '';
+  walk(block as Nodes, (n) => {
+    if (n === block) return undefined;
+    if (n.type === 'inlineCode' || n.type === 'html' || n.type === 'image' || n.type === 'imageReference') {
+      joined += OPAQUE;
+      return false;
+    }
+    if (n.type === 'text') {
+      texts.push({ node: n, from: joined.length });
+      joined += n.value;
+    } else if (n.type === 'break') joined += '\n';
+    return undefined;
+  });
+  if (!/["'.-]/.test(joined)) return;
+  const roles = new Map<number, MarkRole>();
+  if (/["']/.test(joined)) scanQuotations(joined, roles);
+  for (const { node, from } of texts) {
+    let value = node.value;
+    if (/["']/.test(value)) {
+      let out = '';
+      for (let k = 0; k < value.length; k++) {
+        const ch = value[k]!;
+        const curly = CURLY[ch];
+        out += curly ? (curly[roles.get(from + k) ?? 'close'] ?? ch) : ch;
+      }
+      value = out;
+    }
+    if (value.includes('...')) value = value.replace(/\.\.\./g, '\u2026');
+    if (value.includes('--')) value = value.replace(TWO_DASHES, '\u2014');
+    node.value = value;
+  }
+}
+
+/** Applies the site's typography to a parsed tree, in place. */
+export function typeset(tree: Root): Root {
+  walk(tree, (node) => {
+    if (node.type === 'code' || node.type === 'html') return false;
+    if (TEXT_BLOCKS.has(node.type)) {
+      typesetBlock(node as Parent);
+      return false;
+    }
+    return undefined;
+  });
+  return tree;
+}
+
+/** The tree readers see: the check's tree (parseMarkdown), typeset. */
+export function parseTypeset(body: string): Root {
+  return typeset(parseMarkdown(body));
+}
