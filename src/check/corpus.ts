@@ -78,6 +78,8 @@ export interface Corpus {
   /** Each source's text, as its page shows it and match offsets refer to. */
   texts: Map<string, SourceText>;
   problems: Problem[];
+  /** What is publishable but breaks the fact-check guidelines ClaimReview readers apply (check/guidelines.ts). */
+  warnings: Problem[];
   stats: { claims: number; sources: number; pages: number; drafts: number; excerpts: number; quotations: number };
 }
 

@@ -12,13 +12,14 @@ import { textOf, type SourceIndex } from '../core/matcher.ts';
 import { sortProblems, type Problem } from '../core/problems.ts';
 import { makeScale } from '../core/verdicts.ts';
 import type { CheckContext, CitationFound, Corpus, Entry, LoadOptions, QuotationFound } from './corpus.ts';
-import { checkExcerpts, sortExcerpts } from './excerpts.ts';
-import { checkQuotations } from './quotations.ts';
-import { contentFiles } from './files.ts';
-import { checkLinks } from './links.ts';
+import { checkExcerpts, sortExcerpts } from './passes/excerpts.ts';
+import { checkGuidelines } from './passes/guidelines.ts';
+import { checkQuotations } from './passes/quotations.ts';
+import { contentFiles } from './passes/files.ts';
+import { checkLinks } from './passes/links.ts';
 import { displayPath, type Anchor } from './read-file.ts';
 import { loadSite } from './site-settings.ts';
-import { checkSlugs } from './slugs.ts';
+import { checkSlugs } from './passes/slugs.ts';
 import { readContentFiles } from './workers.ts';
 
 export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
@@ -47,6 +48,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     excerpts: new Map(),
     texts: new Map(),
     problems,
+    warnings: [],
     stats: { claims: 0, sources: 0, pages: 0, drafts: 0, excerpts: 0, quotations: 0 },
   };
 
@@ -93,6 +95,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   checkExcerpts(context, { citations, indexes, skipExcerpts: options.skipExcerpts });
   if (!options.skipExcerpts) checkQuotations(context, { citations, quotations, indexes });
   sortExcerpts(corpus);
+  corpus.warnings = sortProblems(checkGuidelines(context));
   corpus.problems = sortProblems(problems);
   return corpus;
 }

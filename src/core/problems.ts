@@ -11,11 +11,16 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.message}`;
 }
 
+/** A warning: publishable, but short of a rule others read the site by (`path:line:col: warning: …`). */
+export function formatWarning(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}: warning: ${p.message}`;
+}
+
 /** GitHub Actions workflow command, so the problem shows on the changed line of a pull request. */
-export function githubAnnotation(p: Problem): string {
+export function githubAnnotation(p: Problem, level: 'error' | 'warning' = 'error'): string {
   const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return `::error file=${prop(p.file)},line=${p.line},col=${p.column}::${esc(p.message)}`;
+  return `::${level} file=${prop(p.file)},line=${p.line},col=${p.column}::${esc(p.message)}`;
 }
 
 export function sortProblems(ps: Problem[]): Problem[] {

@@ -7,7 +7,7 @@
 import type { AstroIntegration } from 'astro';
 import { relative } from 'node:path';
 import { getCorpus, invalidateCorpus } from '../check/cache.ts';
-import { formatProblem, githubAnnotation } from '../core/problems.ts';
+import { formatProblem, formatWarning, githubAnnotation } from '../core/problems.ts';
 
 export interface ContentCheckOptions {
   /** Absolute path of the content folder. */
@@ -21,6 +21,10 @@ export default function contentCheck({ dir }: ContentCheckOptions): AstroIntegra
       'astro:config:setup': ({ logger, command, addWatchFile }) => {
         const corpus = getCorpus(dir);
         const problems = corpus.problems;
+        // Warnings do not stop a build: the review is sound, only short of a guideline (npm run check -- --strict fails on them).
+        const warnings = problems.length > 0 ? [] : corpus.warnings;
+        for (const w of warnings) logger.warn(formatWarning(w));
+        if (process.env.GITHUB_ACTIONS) for (const w of warnings) console.log(githubAnnotation(w, 'warning'));
         if (problems.length === 0) {
           logger.info(
             `${corpus.stats.claims} claims, ${corpus.stats.sources} sources, ${corpus.stats.excerpts} excerpts and ${corpus.stats.quotations} quotations verified (${relative(process.cwd(), dir) || '.'})`,

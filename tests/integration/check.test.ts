@@ -181,6 +181,39 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
   'bad-site-yaml': [['site.yml:3:1', /^Flow sequence in block collection/]],
 };
 
+describe('warnings: sound reviews short of the fact-check guidelines', () => {
+  const GUIDELINES = 'tests/fixtures/sites/guidelines';
+  const warnings = (stderr: string) => stderr.split('\n').filter((l) => l.includes(': warning: '));
+
+  it('are printed as path:line:col: warning: and do not fail the check', () => {
+    const r = check(GUIDELINES);
+    expectNoStackTrace(r);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^✓ 3 claims, 2 sources/);
+    expect(warnings(r.stderr)).toEqual([
+      `${GUIDELINES}/claims/late-first.md:4:14: warning: the first appearance, \`late-paper\` (2024-03-09), is not the earliest: \`early-post\` was published 2024-03-01; list the earliest first, as ClaimReview's firstAppearance`,
+      `${GUIDELINES}/claims/long-and-untraced.md:1:1: warning: the claim has no \`appearance\`: the fact-check guidelines ask that a claim be traced to where it was made; list the source it appeared in`,
+      `${GUIDELINES}/claims/long-and-untraced.md:2:8: warning: the claim is 105 characters long; the fact-check guidelines suggest at most 75 for claimReviewed: state the claim more briefly`,
+      `${GUIDELINES}/site.yml:1:1: warning: the site has no corrections policy and no way to report an error: the fact-check guidelines ask for one; add a page such as pages/corrections-policy.md, or \`corrections:\` (an email address or URL) to site.yml`,
+    ]);
+  });
+
+  it('fail it with --strict', () => {
+    const env: Record<string, string | undefined> = { ...process.env, CONTENT_DIR: GUIDELINES };
+    delete env.INIT_CWD;
+    delete env.GITHUB_ACTIONS;
+    const r = spawnSync(NODE, [join(ROOT, 'scripts/check.ts'), '--strict'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('✗ 4 warnings with --strict; nothing was published.');
+  });
+
+  it('are ::warning annotations on GitHub', () => {
+    const r = check(GUIDELINES, { env: { GITHUB_ACTIONS: 'true' } });
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::warning file='))).toHaveLength(4);
+    expect(r.stdout).not.toContain('::error');
+  });
+});
+
 describe('npm run check on fixture content folders', () => {
   it('passes the good folder with one summary line', () => {
     const r = check(`${FIXTURES}/good`);
@@ -243,9 +276,9 @@ describe('CONTENT_DIR', () => {
     ]);
   });
 
-  it('defaults to content/, which passes', () => {
+  it('defaults to content/, which passes (with warnings only: its claims are longer than the guidelines suggest)', () => {
     const r = check(undefined);
-    expect(r.stderr).toBe('');
+    expect(r.stderr.split('\n').filter((l) => l && !/^content\/[^:]+:\d+:\d+: warning: /.test(l))).toEqual([]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
       /^✓ \d+ claims?, \d+ sources?, \d+ pages?, \d+ excerpts? and \d+ quotations? verified, \d+ drafts? \(content, \d+ ms\)\n$/,

@@ -4,10 +4,10 @@
  * and that is published wherever the linking file is.
  */
 import { join } from 'node:path';
-import { resolveContentLink } from '../core/citations.ts';
-import type { CheckContext, Entry } from './corpus.ts';
+import { resolveContentLink } from '../../core/citations.ts';
+import type { CheckContext, Entry } from '../corpus.ts';
 import { COLLECTIONS } from './files.ts';
-import type { Anchor } from './read-file.ts';
+import type { Anchor } from '../read-file.ts';
 
 /** URL schemes a link in content may use; anything else (javascript:, data:, ...) is code or a trap. */
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);

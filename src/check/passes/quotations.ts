@@ -6,10 +6,10 @@
  * quotation only when its text occurs in one of its appearance sources.
  */
 import { join } from 'node:path';
-import { excerptId } from '../core/excerpt-id.ts';
-import { closestPassage, indexSource, matchExcerpt, parseExcerpt, type SourceIndex } from '../core/matcher.ts';
-import type { CheckContext, CitationFound, Entry, QuotationFound, ResolvedQuotation, SourceExcerpt } from './corpus.ts';
-import type { ClaimData } from '../core/schema.ts';
+import { excerptId } from '../../core/excerpt-id.ts';
+import { closestPassage, indexSource, matchExcerpt, parseExcerpt, type SourceIndex } from '../../core/matcher.ts';
+import type { CheckContext, CitationFound, Entry, QuotationFound, ResolvedQuotation, SourceExcerpt } from '../corpus.ts';
+import type { ClaimData } from '../../core/schema.ts';
 import { recordExcerpt } from './excerpts.ts';
 
 export interface QuotationInputs {

@@ -5,10 +5,10 @@
  * and each matched excerpt is recorded for its source page and the claim's page.
  */
 import { join } from 'node:path';
-import { excerptId } from '../core/excerpt-id.ts';
-import { matchExcerpt, parseExcerpt, type ExcerptPattern, type MatchResult, type SourceIndex } from '../core/matcher.ts';
-import { findVerdict } from '../core/verdicts.ts';
-import type { CheckContext, CitationFound, Corpus, Entry, ResolvedCitation, SourceExcerpt } from './corpus.ts';
+import { excerptId } from '../../core/excerpt-id.ts';
+import { matchExcerpt, parseExcerpt, type ExcerptPattern, type MatchResult, type SourceIndex } from '../../core/matcher.ts';
+import { findVerdict } from '../../core/verdicts.ts';
+import type { CheckContext, CitationFound, Corpus, Entry, ResolvedCitation, SourceExcerpt } from '../corpus.ts';
 
 export interface ExcerptInputs {
   /** The citations of each file, by its path (`claims/x.md`). */

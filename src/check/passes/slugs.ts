@@ -3,9 +3,9 @@
  * file names and aliases alike, and a page may not take a route the site generates.
  */
 import { join } from 'node:path';
-import type { Collection } from '../core/schema.ts';
-import { RESERVED_PAGE_SLUGS } from '../site/routes.ts';
-import type { CheckContext, Entry } from './corpus.ts';
+import type { Collection } from '../../core/schema.ts';
+import { RESERVED_PAGE_SLUGS } from '../../site/routes.ts';
+import type { CheckContext, Entry } from '../corpus.ts';
 import { COLLECTIONS } from './files.ts';
 
 export function checkSlugs({ dir, corpus, problems, display, locate }: CheckContext): void {

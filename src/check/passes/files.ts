@@ -6,8 +6,8 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../core/problems.ts';
-import type { FileJob } from './read-file.ts';
+import type { Problem } from '../../core/problems.ts';
+import type { FileJob } from '../read-file.ts';
 
 export const COLLECTIONS = ['sources', 'claims', 'pages'] as const;
 
