@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoBuild, type DemoSite } from '../helpers/demo-build.ts';
 
-type Test = { test: string; expect?: unknown; warning?: boolean };
-type Result = { passed: Test[]; failed: (Test & { error?: { message?: string } })[]; warnings: Test[]; schemas: string[] };
+type Test = { test: string; expect?: unknown; warning?: boolean; error?: { message?: string } };
+type Result = { passed: Test[]; failed: Test[]; warnings: Test[]; schemas: string[] };
 const require = createRequire(import.meta.url);
 const { structuredDataTest } = require('structured-data-testing-tool') as {
   structuredDataTest: (input: string, options: { presets: unknown[]; schemas: string[]; tests: Test[] }) => Promise<Result>;

@@ -12,6 +12,7 @@ description: A site for tests.
 url: https://example.org
 publisher:
   name: Test Desk
+corrections: corrections@example.org
 `;
 
 function tempSite(): string {
