@@ -69,7 +69,14 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     problems.push(...own);
     if (!found) return;
     const rel = `${collection}/${name}`;
-    const entry = { collection, slug: found.slug, path: rel, data: found.data, bodyLineOffset: found.bodyLineOffset };
+    const entry: Entry<unknown> = {
+      collection,
+      slug: found.slug,
+      path: rel,
+      data: found.data,
+      bodyLineOffset: found.bodyLineOffset,
+    };
+    if (found.lede !== undefined) entry.lede = found.lede;
     (corpus[collection] as Map<string, Entry<unknown>>).set(found.slug, entry);
     anchors.set(rel, found.anchors);
     citations.set(rel, found.citations);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import { parseFile } from '../core/frontmatter.ts';
-import { deepestNode, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, walk } from '../core/markdown.ts';
+import { deepestNode, lede, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, walk } from '../core/markdown.ts';
 import { collectCitations } from '../core/citations.ts';
 import { indexSource, type SourceIndex } from '../core/matcher.ts';
 import { validFields, zodProblems } from '../core/field-problems.ts';
@@ -40,6 +40,7 @@ export interface FileReading {
     slug: string;
     data: unknown;
     bodyLineOffset: number;
+    lede?: string;
     anchors: Anchor[];
     citations: CitationFound[];
     index?: SourceIndex;
@@ -154,6 +155,7 @@ export function readContentFile(dir: string, collection: Collection, name: strin
       slug,
       data,
       bodyLineOffset: parsed.bodyLineOffset,
+      ...(collection === 'pages' ? { lede: lede(tree) } : {}),
       anchors,
       citations,
       // A source is indexed for matching here, on whichever thread reads it.

@@ -40,8 +40,8 @@ export const verdictSchema = z.strictObject({
   label: text,
   /** 1 = worst ... n = best; leave it out for a verdict outside the scale. */
   rating: z.number().int().min(1).optional(),
-  /** What the verdict means. */
-  description: text,
+  /** What the verdict means; none when left out. */
+  description: text.optional(),
 });
 
 export const siteSchema = z.strictObject({
@@ -141,8 +141,8 @@ export const claimSchema = z.strictObject({
 export const pageSchema = z.strictObject({
   /** The page title. */
   title: text,
-  /** One sentence for search engines and link previews. */
-  description: text,
+  /** One sentence for search engines and link previews; default the page's first paragraph, shortened. */
+  description: text.optional(),
   /** Old slugs that must keep resolving. */
   aliases: z.array(slug).optional(),
   /** Checked like the rest, never published. */

@@ -125,9 +125,16 @@ describe('siteSchema and pageSchema', () => {
     expect(makeScale(s.verdicts)).toMatchObject({ best: 2, worst: 2 });
     expect(s.verdicts!.map((v) => v.id)).toEqual(['true', 'nope']);
   });
-  it('pages need a title and a description', () => {
-    expect(pageSchema.safeParse({ title: 'About' }).success).toBe(false);
-    expect(pageSchema.parse({ title: 'About', description: 'Who we are.' }).draft).toBe(false);
+  it('pages need a title; the description is optional', () => {
+    expect(pageSchema.safeParse({ description: 'Who we are.' }).success).toBe(false);
+    expect(pageSchema.parse({ title: 'About' })).toEqual({ title: 'About', draft: false });
+    expect(pageSchema.parse({ title: 'About', description: 'Who we are.' }).description).toBe('Who we are.');
+    expect(pageSchema.safeParse({ title: 'About', description: ' ' }).success).toBe(false);
+  });
+  it('a verdict needs an id and a label, and nothing else', () => {
+    const s = siteSchema.parse({ ...site, verdicts: [{ id: 'yes', label: 'Yes' }] });
+    expect(s.verdicts).toEqual([{ id: 'yes', label: 'Yes' }]);
+    expect(siteSchema.safeParse({ ...site, verdicts: [{ id: 'yes' }] }).success).toBe(false);
   });
 });
 
