@@ -3,7 +3,6 @@
  * schema, Markdown, and what of its tree the checks over the whole folder need.
  * Files are independent here, so worker threads (workers.ts) read them side by side.
  */
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import { parseFile } from '../core/frontmatter.ts';
@@ -11,10 +10,11 @@ import { deepestNode, lede, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, w
 import { collectCitations } from '../core/citations.ts';
 import { indexSource, type SourceIndex } from '../core/matcher.ts';
 import { validFields, zodProblems } from '../core/field-problems.ts';
-import { SLUG, schemas, type Collection } from '../core/schema.ts';
+import { MAX_SLUG, SLUG, schemas, type Collection } from '../core/schema.ts';
 import type { Problem } from '../core/problems.ts';
 import { RESERVED_PAGE_SLUGS } from '../site/routes.ts';
 import type { CitationFound } from './corpus.ts';
+import { readRegularFile } from './regular-file.ts';
 
 /** One file to read: `<collection>/<name>`. */
 export interface FileJob {
@@ -67,6 +67,15 @@ export function readContentFile(dir: string, collection: Collection, name: strin
     });
     return { problems };
   }
+  if (slug.length > MAX_SLUG) {
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: `file name \`${name}\` is too long: a slug may be at most ${MAX_SLUG} characters (it is ${slug.length})`,
+    });
+    return { problems };
+  }
   if (collection === 'pages' && RESERVED_PAGE_SLUGS.has(slug)) {
     problems.push({
       file,
@@ -76,10 +85,14 @@ export function readContentFile(dir: string, collection: Collection, name: strin
     });
     return { problems };
   }
+  const read = readRegularFile(abs, rel);
+  if ('problem' in read) {
+    problems.push({ file, line: 1, column: 1, message: read.problem });
+    return { problems };
+  }
   let raw: string;
   try {
-    const buf = readFileSync(abs);
-    raw = UTF8.decode(buf);
+    raw = UTF8.decode(read.bytes);
   } catch {
     problems.push({ file, line: 1, column: 1, message: 'the file is not valid UTF-8 text' });
     return { problems };

@@ -27,11 +27,37 @@ export const day = z
 
 const text = z.string().trim().min(1, 'must not be empty');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
-const slug = z.string().regex(SLUG, 'must be lowercase letters, digits and -');
+/**
+ * The longest slug, alias or tag slug: each becomes a folder name in the built site (and a
+ * share card's file name), and every file system takes 100 bytes where some stop at 255.
+ */
+export const MAX_SLUG = 100;
+const slug = z
+  .string()
+  .regex(SLUG, 'must be lowercase letters, digits and -')
+  .max(MAX_SLUG, `must be at most ${MAX_SLUG} characters long`);
 /** YAML reads `true`/`false` as booleans; as ids they mean the verdicts "true" and "false". */
 const verdictId = z.union([z.string(), z.boolean()]).transform((v) => String(v).trim());
 const oneOrMany = (item: z.ZodType<string>) => z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
-const language = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or pt-BR');
+/** A tag the pattern lets through may still be one `Intl` refuses (`en-GB-oed`), and the pages format dates with `Intl`. */
+const intlAccepts = (tag: string) => {
+  try {
+    Intl.getCanonicalLocales(tag);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const language = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or pt-BR')
+  .refine(intlAccepts, 'is not a language tag the platform knows; use a plain one such as en, en-GB or pt-BR');
+const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
+/** A tag: free text, whose slug is a folder name of the built site like any other slug. */
+const tag = z
+  .union([text, z.number()])
+  .transform((t) => String(t))
+  .refine((t) => utf8Bytes(tagSlug(t)) <= MAX_SLUG, `is too long: its URL may be at most ${MAX_SLUG} bytes; shorten it`);
 
 export const verdictSchema = z.strictObject({
   /** The id claims use in `verdict:`. */
@@ -129,7 +155,7 @@ export const claimSchema = z.strictObject({
   /** Who wrote the review; default the publisher. */
   author: text.optional(),
   /** Topics that group reviews. */
-  tags: z.array(z.union([text, z.number()]).transform((t) => String(t))).optional(),
+  tags: z.array(tag).optional(),
   /** Old slugs that must keep resolving. */
   aliases: z.array(slug).optional(),
   /** Checked like the rest, never published. */

@@ -150,6 +150,35 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['site.yml:7:9', 'unknown field `colour`'],
   ],
   'bad-site-yaml': [['site.yml:3:1', /^Flow sequence in block collection/]],
+  // Symbolic links (dangling, or to a real file), a folder where a file belongs, a file where a folder belongs.
+  'not-regular-files': [
+    [
+      'claims/dangling.md:1:1',
+      'claims/dangling.md is a symbolic link; content files must be regular files (put the file itself here)',
+    ],
+    ['claims/folder.md:1:1', 'claims/folder.md is a folder; files in claims/ must sit directly in it, not in subfolders'],
+    [
+      'claims/linked.md:1:1',
+      'claims/linked.md is a symbolic link; content files must be regular files (put the file itself here)',
+    ],
+    ['pages:1:1', 'pages is not a folder; pages/ must be a folder of .md files'],
+    ['site.yml:1:1', 'site.yml is a symbolic link; content files must be regular files (put the file itself here)'],
+  ],
+  // Values the patterns let through but a file system, Intl or Astro's YAML reader would not take.
+  'bad-values': [
+    [
+      `claims/${'a'.repeat(101)}.md:1:1`,
+      `file name \`${'a'.repeat(101)}.md\` is too long: a slug may be at most 100 characters (it is 101)`,
+    ],
+    ['claims/tagged.md:7:16', '`tags.1` is too long: its URL may be at most 100 bytes; shorten it'],
+    ['claims/tagged.md:8:11', '`aliases.0` must be at most 100 characters long'],
+    [
+      'pages/bomb.md:3:18',
+      'front matter: the aliases (*name) expand to too much data; repeat the values instead (at most 100 aliases)',
+    ],
+    ['pages/nul.md:2:13', 'front matter holds the control character U+0000, which YAML does not allow; delete it'],
+    ['site.yml:4:11', '`language` is not a language tag the platform knows; use a plain one such as en, en-GB or pt-BR'],
+  ],
 };
 
 describe('npm run check on fixture content folders', () => {

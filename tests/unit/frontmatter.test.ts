@@ -94,3 +94,28 @@ describe('parseFile: front matter with positions', () => {
     expect(bad.errors[0]!.line).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('parseFile: what YAML readers disagree on or choke on', () => {
+  it('refuses a control character in the front matter at its line and column (Astro’s reader throws on it)', () => {
+    expect(parseFile('---\ntitle: a\u0000b\n---\nbody\n').errors).toEqual([
+      { line: 2, column: 9, message: 'front matter holds the control character U+0000, which YAML does not allow; delete it' },
+    ]);
+    expect(parseFile('title: x\u0007\n', { wholeYaml: true }).errors[0]).toMatchObject({ line: 1, column: 9 });
+    // In the body, a NUL is CommonMark's business (it reads as U+FFFD), not YAML's.
+    expect(parseFile('---\ntitle: a\n---\nbody\u0000\n').errors).toEqual([]);
+  });
+
+  it('refuses aliases that expand past the limit, at the first alias, and keeps a few', () => {
+    const bomb = `---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${'*a, '.repeat(10)}*a]\nc: [${'*b, '.repeat(10)}*b]\n---\n`;
+    const parsed = parseFile(bomb);
+    expect(parsed.data).toEqual({});
+    expect(parsed.errors).toEqual([
+      {
+        line: 3,
+        column: 8,
+        message: 'front matter: the aliases (*name) expand to too much data; repeat the values instead (at most 100 aliases)',
+      },
+    ]);
+    expect(parseFile('---\na: &a [x]\nb: *a\n---\n').data).toEqual({ a: ['x'], b: ['x'] });
+  });
+});

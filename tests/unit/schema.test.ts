@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimSchema, day, pageSchema, siteSchema, sourceSchema, tagSlug } from '../../src/core/schema.ts';
+import { claimSchema, day, MAX_SLUG, pageSchema, siteSchema, sourceSchema, tagSlug } from '../../src/core/schema.ts';
 import { toIsoDay, formatDay } from '../../src/core/dates.ts';
 import { DEFAULT_VERDICTS, findVerdict, makeScale } from '../../src/core/verdicts.ts';
 
@@ -81,6 +81,16 @@ describe('claimSchema', () => {
     expect(claimSchema.safeParse(claim({ aliases: ['Old Slug'] })).success).toBe(false);
     expect(claimSchema.parse(claim({ tags: ['ICE', 2019] })).tags).toEqual(['ICE', '2019']);
   });
+  it('keeps slugs, aliases and tag slugs to a length every file system takes', () => {
+    expect(claimSchema.safeParse(claim({ aliases: ['a'.repeat(MAX_SLUG)] })).success).toBe(true);
+    expect(claimSchema.safeParse(claim({ aliases: ['a'.repeat(MAX_SLUG + 1)] })).success).toBe(false);
+    expect(claimSchema.safeParse(claim({ appearance: 'a'.repeat(MAX_SLUG + 1) })).success).toBe(false);
+    expect(claimSchema.safeParse(claim({ tags: ['x'.repeat(MAX_SLUG)] })).success).toBe(true);
+    expect(claimSchema.safeParse(claim({ tags: ['x'.repeat(MAX_SLUG + 1)] })).success).toBe(false);
+    // The limit is in bytes: 34 Cyrillic letters are 68 bytes, 51 are 102.
+    expect(claimSchema.safeParse(claim({ tags: ['д'.repeat(34)] })).success).toBe(true);
+    expect(claimSchema.safeParse(claim({ tags: ['д'.repeat(51)] })).success).toBe(false);
+  });
 });
 
 describe('sourceSchema', () => {
@@ -113,6 +123,12 @@ describe('siteSchema and pageSchema', () => {
     expect(siteSchema.safeParse({ ...site, url: 'factcheck.example.org' }).success).toBe(false);
     expect(siteSchema.safeParse({ ...site, colour: 'red' }).success).toBe(false);
     expect(siteSchema.safeParse({ ...site, language: 'English' }).success).toBe(false);
+  });
+  it('takes only language tags that Intl accepts, though the pattern lets more through', () => {
+    for (const ok of ['en', 'pt-BR', 'zh-Hant-TW', 'sr-Latn'])
+      expect(siteSchema.safeParse({ ...site, language: ok }).success, ok).toBe(true);
+    for (const bad of ['en-GB-oed', 'i-klingon', 'en-US-u'])
+      expect(siteSchema.safeParse({ ...site, language: bad }).success, bad).toBe(false);
   });
   it('accepts a custom verdict scale, with true/false as ids', () => {
     const s = siteSchema.parse({
