@@ -60,5 +60,25 @@ describe('bad content stops the build', () => {
     expect(build.code).not.toBe(0);
     expect(problemLines(build.output)).toEqual(expected);
     expect(build.files().filter((f) => f.endsWith('.html'))).toEqual([]);
+    // Only what is wrong: the same summary line as the check's, and nothing of Astro's error report.
+    const summary = check.stderr.trimEnd().split('\n').at(-1)!;
+    expect(summary).toMatch(/^✗ \d+ problems? in /);
+    expect(build.output.trimEnd().split('\n').at(-1)).toBe(summary);
+    expect(build.output).not.toMatch(/Stack trace|unhandled error|^\s+at /im);
+  });
+});
+
+describe('a malformed SITE_URL', () => {
+  afterAll(cleanBuilds);
+
+  it('stops the build with one clear message, not a TypeError from loading the config', async () => {
+    const build = await buildSite(join(CHECK_FIXTURES, 'good'), { siteUrl: 'http://[bad', allowFailure: true });
+    expect(build.code).toBe(1);
+    expect(build.output.trim().split('\n')).toEqual([
+      'SITE_URL `http://[bad` is not an absolute http(s) URL; set it to the address the site is served at, such as https://example.org/ or https://owner.github.io/repository/',
+      '',
+      '✗ SITE_URL is not a URL; nothing was published.',
+    ]);
+    expect(build.files().filter((f) => f.endsWith('.html'))).toEqual([]);
   });
 });
