@@ -130,6 +130,16 @@ export function readContentFile(dir: string, collection: Collection, name: strin
     });
     return { problems };
   }
+  const indented = indentedStart(parsed.body, tree);
+  if (indented) {
+    problems.push({
+      file,
+      line: parsed.bodyLineOffset + indented,
+      column: 1,
+      message:
+        'the body’s first line is indented: the site reads the body with that indentation removed, so it would show it otherwise (code becomes text); remove the indentation, or start the body with a line that is not indented',
+    });
+  }
   const deepest = deepestNode(tree);
   if (deepest.depth > MAX_NESTING) {
     problems.push({
@@ -175,6 +185,21 @@ export function readContentFile(dir: string, collection: Collection, name: strin
       ...(collection === 'sources' ? { index: indexSource(sourceBlocks(tree)) } : {}),
     },
   };
+}
+
+/** A tree without its positions, to compare what two texts mean. */
+const shape = (tree: Root) => JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value));
+
+/**
+ * The body line (1-based) of an indented first line whose indentation changes what it is, else 0.
+ * Astro renders `body.trim()`, so the first line's indentation (four spaces: code) is gone on the
+ * site; the body is parsed again without it only when it is indented, which is rare.
+ */
+function indentedStart(body: string, tree: Root): number {
+  const start = body.search(/\S/);
+  if (start <= 0 || body[start - 1] === '\n') return 0;
+  if (shape(parseMarkdown(body.trimStart())) === shape(tree)) return 0;
+  return body.slice(0, start).split('\n').length;
 }
 
 /** How problems name a file: relative to where the editor is, or absolute when it is that folder itself. */

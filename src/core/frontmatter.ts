@@ -120,7 +120,7 @@ export function parseFile(raw: string, options: { wholeYaml?: boolean; fast?: bo
   const wholeYaml = options.wholeYaml ?? false;
   try {
     const parsed = parseFileUnguarded(raw, wholeYaml, options.fast ?? false);
-    const control = controlCharacter(raw, wholeYaml);
+    const control = wholeYaml ? controlCharacter(raw, true) : (fenceDisagreement(raw) ?? controlCharacter(raw, false));
     // The body is still the body; the data is none, as Astro would have none.
     return control ? { ...parsed, data: {}, errors: [control], fast: false, locate: () => ({ line: 1, column: 1 }) } : parsed;
   } catch (e) {
@@ -144,6 +144,50 @@ export function parseFile(raw: string, options: { wholeYaml?: boolean; fast?: bo
 }
 
 const FENCED = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Where Astro's reader (`@astrojs/internal-helpers/frontmatter`, which the site's collections use)
+ * takes front matter to be: from a first line that starts with --- or +++ to the next line that
+ * starts with either, and only with LF or CRLF line ends. The check reads the block between
+ * the first two lines that are exactly ---, as the format says.
+ */
+const ASTRO_FENCED = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
+const EXACT_FENCE = /^---[ \t]*$/;
+
+/**
+ * A file whose front matter Astro would read otherwise than the check, as an error at the line
+ * where the two part: what the check verified must be what the site publishes (a `draft: true`
+ * below a line such as `---- optional ----` would be body text to the site, and the draft public).
+ */
+function fenceDisagreement(raw: string): ParsedFile['errors'][number] | undefined {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  if (!text.startsWith('---')) return undefined;
+  const first = /^[^\n]*/.exec(text)![0];
+  if (first.includes('\r'))
+    return {
+      line: 1,
+      column: 1,
+      message:
+        'the front matter’s lines end in a carriage return alone (CR); save the file with LF or CRLF line endings (the site would find no front matter)',
+    };
+  if (!EXACT_FENCE.test(first))
+    return {
+      line: 1,
+      column: 1,
+      message:
+        'the first line begins with --- but is not exactly ---: the site would read front matter from it and the check would not; make it exactly ---',
+    };
+  const theirs = ASTRO_FENCED.exec(text);
+  if (theirs?.index !== 0) return undefined;
+  const close = theirs[0].length - 3;
+  const line = /^[^\n]*/.exec(text.slice(close))![0];
+  // The first line that starts with --- or +++ is also the first that is exactly --- : both end there.
+  if (EXACT_FENCE.test(line)) return undefined;
+  return {
+    ...lineCol(text, close),
+    message: `this line begins with ${line.slice(0, 3)} but is not exactly ---: the site would end the front matter here and the check would not; change the line (a YAML comment starts with #) or indent it`,
+  };
+}
 
 /** The first character of the YAML that YAML does not allow, as an error at its line and column. */
 function controlCharacter(raw: string, wholeYaml: boolean): ParsedFile['errors'][number] | undefined {

@@ -4,7 +4,7 @@
  * Field docs follow docs/content-format.md; the JSON schemas for editors are made from these.
  */
 import { z } from 'astro/zod';
-import { toIsoDay } from './dates.ts';
+import { dayProblem, toIsoDay } from './dates.ts';
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -17,7 +17,7 @@ export const day = z
       ctx.issues.push({
         code: 'custom',
         input: v,
-        message: `“${v instanceof Date ? v.toISOString() : v}” is not a real date (write YYYY-MM-DD)`,
+        message: dayProblem(v),
       });
       return z.NEVER;
     }

@@ -164,6 +164,24 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['pages:1:1', 'pages is not a folder; pages/ must be a folder of .md files'],
     ['site.yml:1:1', 'site.yml is a symbolic link; content files must be regular files (put the file itself here)'],
   ],
+  // What the check and the site would read differently, or show wrongly, is refused.
+  slips: [
+    ['claims/ancient.md:4:10', '`claimed` “0019-07-11” has a year before 1000: write a four-digit year from 1000 (YYYY-MM-DD)'],
+    ['claims/indented.md:8:1', /^the body’s first line is indented: the site reads the body with that indentation removed/],
+    [
+      'claims/optional-fence.md:7:1',
+      'this line begins with --- but is not exactly ---: the site would end the front matter here and the check would not; change the line (a YAML comment starts with #) or indent it',
+    ],
+    [
+      'claims/tagged.md:7:8',
+      'the tag `bridge` has the same URL (/tags/bridge/) as the tag `Bridge` of claims/ancient.md; write both the same way',
+    ],
+    [
+      'claims/tagged.md:7:16',
+      'the tag `ice` has the same URL (/tags/ice/) as the tag `ICE` of claims/ancient.md; write both the same way',
+    ],
+    ['sources/dashed.md:1:1', /^the first line begins with --- but is not exactly ---/],
+  ],
   // Values the patterns let through but a file system, Intl or Astro's YAML reader would not take.
   'bad-values': [
     [

@@ -351,7 +351,7 @@ describe('a hostile file system: every case ends within seconds, in bounded memo
     ]);
   });
 
-  it('site.yml and content in UTF-16 or invalid UTF-8 are problems; CR-only line endings read as line endings', () => {
+  it('site.yml and content in UTF-16 or invalid UTF-8 are problems, and so is front matter with CR-only line ends', () => {
     const r = checkCopy((dir) => {
       const site = readFileSync(join(dir, 'site.yml'), 'utf8');
       writeFileSync(join(dir, 'site.yml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(site, 'utf16le')]));
@@ -361,6 +361,10 @@ describe('a hostile file system: every case ends within seconds, in bounded memo
       writeFileSync(claim, readFileSync(claim, 'utf8').replace(/\n/g, '\r'));
     });
     expect(r.lines).toEqual([
+      // A file refused is no entry, so a link to it has nothing to land on.
+      'claims/bridge-closed-forever.md:27:10: the link `./bridge-repair-cost.md` points to claims/bridge-repair-cost.md, which does not exist',
+      // Astro's reader finds front matter only between LF or CRLF line ends.
+      'claims/bridge-repair-cost.md:1:1: the front matter’s lines end in a carriage return alone (CR); save the file with LF or CRLF line endings (the site would find no front matter)',
       'pages/about.md:1:1: the file is not valid UTF-8 text',
       'site.yml:1:1: site.yml is not valid UTF-8 text; save it as UTF-8',
     ]);

@@ -107,6 +107,16 @@ describe('sourceSchema', () => {
     expect(sourceSchema.safeParse({ ...source, show: 'all' }).success).toBe(false);
     expect(sourceSchema.parse(source).show).toBe('excerpts');
   });
+  it('takes four-digit years from 1000 only, from a string or a YAML date', () => {
+    expect(sourceSchema.parse({ ...source, published: '1000-01-01' }).published).toBe('1000-01-01');
+    const early = new Date(0);
+    early.setUTCFullYear(19, 6, 11);
+    for (const v of ['0019-07-11', '0999-12-31', early]) {
+      const r = sourceSchema.safeParse({ ...source, published: v });
+      expect(r.success, String(v)).toBe(false);
+      if (!r.success) expect(r.error.issues[0]!.message).toMatch(/has a year before 1000: write a four-digit year from 1000/);
+    }
+  });
   it('checks published and retrieved dates', () => {
     expect(sourceSchema.safeParse({ ...source, published: '2019-02-30' }).success).toBe(false);
     expect(sourceSchema.parse({ ...source, published: new Date(Date.UTC(2019, 6, 11)) }).published).toBe('2019-07-11');
