@@ -1,11 +1,14 @@
 /**
- * Links: no link in content may run code (a javascript: or data: URL), and every
+ * Links: no link in content may run code (a javascript: or data: URL), every
  * link between content files (any collection) must land on a file that exists
- * and that is published wherever the linking file is.
+ * and that is published wherever the linking file is, and a link to the site's
+ * own pages (`/claims/x/`) on one of them.
  */
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { resolveContentLink } from '../core/citations.ts';
-import type { CheckContext, Entry } from './corpus.ts';
+import { tagSlug } from '../core/schema.ts';
+import { findVerdict } from '../core/verdicts.ts';
+import type { CheckContext, Corpus, Entry } from './corpus.ts';
 import { COLLECTIONS } from './files.ts';
 import type { Anchor } from './read-file.ts';
 
@@ -38,7 +41,11 @@ export function checkLinks({ dir, corpus, problems, display }: CheckContext, anc
         }
         if (node.type === 'image') continue;
         const target = resolveContentLink(entry.path, node.url);
-        if (!target) continue;
+        if (!target) {
+          const wrong = siteLinkProblem(corpus, entry.path, node.url);
+          if (wrong) problems.push({ file, line, column, message: `the link \`${printable(node.url)}\` ${wrong}` });
+          continue;
+        }
         if (target.collection === 'other') {
           problems.push({
             file,
@@ -67,4 +74,106 @@ export function checkLinks({ dir, corpus, problems, display }: CheckContext, anc
       }
     }
   }
+}
+
+type Published = Entry<{ draft: boolean; aliases?: string[] }>;
+/** A slug or alias of a published entry of a collection. */
+function publishes(corpus: Corpus, collection: 'sources' | 'claims' | 'pages', slug: string): boolean {
+  const entry = (corpus[collection] as Map<string, Published>).get(slug);
+  if (entry) return !entry.data.draft;
+  for (const e of (corpus[collection] as Map<string, Published>).values())
+    if (!e.data.draft && e.data.aliases?.includes(slug)) return true;
+  return false;
+}
+
+/** Top-level pages and files the site always has, and folders of built files the check cannot see into. */
+const FIXED = new Set([
+  'claims',
+  'sources',
+  'verdicts',
+  'tags',
+  'corrections',
+  'matrix',
+  'search',
+  '404',
+  'rss.xml',
+  'claims.json',
+  'sitemap-index.xml',
+  'robots.txt',
+]);
+const BUILT = new Set(['_astro', 'pagefind', 'og']);
+
+/** Why a site path (relative to the base, no leading slash) is no page of the site, or undefined when it is one. */
+function routeProblem(corpus: Corpus, path: string): string | undefined {
+  const parts = path
+    .replace(/(?:^|\/)index\.html$/, '')
+    .split('/')
+    .filter(Boolean);
+  const [first, second, third] = parts;
+  if (first === undefined) return undefined;
+  if (BUILT.has(first)) return undefined;
+  const none = (file: string) =>
+    `points to no page of the site (there is no published ${file}); link to the file instead, relatively`;
+  if (parts.length === 1) {
+    if (FIXED.has(first) || publishes(corpus, 'pages', first)) return undefined;
+    return none(`pages/${first}.md`);
+  }
+  if (
+    (first === 'claims' && (parts.length === 2 || (parts.length === 3 && third === 'embed'))) ||
+    (first === 'sources' && parts.length === 2)
+  ) {
+    return publishes(corpus, first, second!) ? undefined : none(`${first}/${second}.md`);
+  }
+  if (first === 'tags' && parts.length === 2) {
+    for (const c of (corpus.claims as Map<string, Entry<{ draft: boolean; tags?: string[] }>>).values())
+      if (!c.data.draft && c.data.tags?.some((t) => tagSlug(t) === second)) return undefined;
+    return `points to no page of the site (no published review has a tag whose URL is /tags/${second}/)`;
+  }
+  if (first === 'verdicts' && parts.length === 2)
+    return findVerdict(corpus.scale, second!)
+      ? undefined
+      : `points to no page of the site (the scale has no verdict \`${second}\`)`;
+  return 'points to no page of the site';
+}
+
+/**
+ * Why a link that is not to a `.md` file is broken, or undefined: a relative link must name a
+ * content file (the site turns those into its URLs, and nothing else of the folder is published),
+ * and a link to the site's own pages (`/claims/x/`, or on its own origin) must land on one.
+ */
+function siteLinkProblem(corpus: Corpus, fromPath: string, url: string): string | undefined {
+  const trimmed = url.trim();
+  if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('?') || trimmed.startsWith('//')) return undefined;
+  const site = corpus.site?.url && URL.canParse(corpus.site.url) ? new URL(corpus.site.url) : undefined;
+  const base = site ? site.pathname.replace(/\/?$/, '/') : '/';
+  let path: string;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
+    if (!site || !URL.canParse(trimmed)) return undefined;
+    const u = new URL(trimmed);
+    if (u.origin !== site.origin) return undefined;
+    path = u.pathname;
+  } else if (trimmed.startsWith('/')) {
+    path = trimmed.replace(/[?#].*$/, '');
+  } else {
+    const rel = trimmed.replace(/[?#].*$/, '');
+    let decoded = rel;
+    try {
+      decoded = decodeURIComponent(rel);
+    } catch {
+      // kept as written
+    }
+    const resolved = posix.normalize(posix.join(posix.dirname(fromPath), decoded));
+    if (resolved === '..' || resolved.startsWith('../')) return 'points outside the content folder; link only to files in it';
+    const asFile = `${resolved.replace(/\/$/, '')}.md`;
+    const m = /^(sources|claims|pages)\/([^/]+)\.md$/.exec(asFile);
+    const hint = m && (corpus[m[1] as 'sources'] as Map<string, unknown>).has(m[2]!) ? ` (\`${rel.replace(/\/$/, '')}.md\`)` : '';
+    return `does not point to a content file: link to the .md file${hint}, which the site turns into its page's URL`;
+  }
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // kept as written
+  }
+  if (!path.startsWith(base)) return `points outside the site, whose pages are under ${base}`;
+  return routeProblem(corpus, path.slice(base.length));
 }

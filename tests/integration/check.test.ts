@@ -164,6 +164,28 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['pages:1:1', 'pages is not a folder; pages/ must be a folder of .md files'],
     ['site.yml:1:1', 'site.yml is a symbolic link; content files must be regular files (put the file itself here)'],
   ],
+  // Links that are not to a .md file: relative ones must be, and ones to the site's own pages must land.
+  'bad-links': [
+    [
+      'claims/links.md:12:15',
+      "the link `../sources/town-paper` does not point to a content file: link to the .md file (`../sources/town-paper.md`), which the site turns into its page's URL",
+    ],
+    ['claims/links.md:12:63', /^the link `\.\.\/sources\/` does not point to a content file: link to the \.md file, which/],
+    [
+      'claims/links.md:13:1',
+      'the link `/claims/no-such/` points to no page of the site (there is no published claims/no-such.md); link to the file instead, relatively',
+    ],
+    [
+      'claims/links.md:13:49',
+      /^the link `https:\/\/factcheck\.example\.org\/sources\/nothing\/` points to no page of the site \(there is no published sources\/nothing\.md\)/,
+    ],
+    ['claims/links.md:14:1', 'the link `/verdicts/maybe/` points to no page of the site (the scale has no verdict `maybe`)'],
+    [
+      'claims/links.md:14:38',
+      'the link `/tags/ice/` points to no page of the site (no published review has a tag whose URL is /tags/ice/)',
+    ],
+    ['claims/links.md:14:70', 'the link `../../outside` points outside the content folder; link only to files in it'],
+  ],
   // What the check and the site would read differently, or show wrongly, is refused.
   slips: [
     ['claims/ancient.md:4:10', '`claimed` “0019-07-11” has a year before 1000: write a four-digit year from 1000 (YYYY-MM-DD)'],
