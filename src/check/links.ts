@@ -5,6 +5,8 @@
  * own pages (`/claims/x/`) on one of them.
  */
 import { join, posix } from 'node:path';
+import { kindOf, notAFile } from './regular-file.ts';
+import { lstatSync } from 'node:fs';
 import { resolveContentLink } from '../core/citations.ts';
 import { tagSlug } from '../core/schema.ts';
 import { findVerdict } from '../core/verdicts.ts';
@@ -39,10 +41,14 @@ export function checkLinks({ dir, corpus, problems, display }: CheckContext, anc
           });
           continue;
         }
-        if (node.type === 'image') continue;
+        if (node.type === 'image') {
+          const wrong = imageProblem(dir, entry.path, node.url, node.alt ?? '');
+          if (wrong) problems.push({ file, line, column, message: `the image \`${printable(node.url)}\` ${wrong}` });
+          continue;
+        }
         const target = resolveContentLink(entry.path, node.url);
         if (!target) {
-          const wrong = siteLinkProblem(corpus, entry.path, node.url);
+          const wrong = siteLinkProblem(corpus, dir, entry.path, node.url);
           if (wrong) problems.push({ file, line, column, message: `the link \`${printable(node.url)}\` ${wrong}` });
           continue;
         }
@@ -141,7 +147,7 @@ function routeProblem(corpus: Corpus, path: string): string | undefined {
  * content file (the site turns those into its URLs, and nothing else of the folder is published),
  * and a link to the site's own pages (`/claims/x/`, or on its own origin) must land on one.
  */
-function siteLinkProblem(corpus: Corpus, fromPath: string, url: string): string | undefined {
+function siteLinkProblem(corpus: Corpus, dir: string, fromPath: string, url: string): string | undefined {
   const trimmed = url.trim();
   if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('?') || trimmed.startsWith('//')) return undefined;
   const site = corpus.site?.url && URL.canParse(corpus.site.url) ? new URL(corpus.site.url) : undefined;
@@ -164,6 +170,8 @@ function siteLinkProblem(corpus: Corpus, fromPath: string, url: string): string 
     }
     const resolved = posix.normalize(posix.join(posix.dirname(fromPath), decoded));
     if (resolved === '..' || resolved.startsWith('../')) return 'points outside the content folder; link only to files in it';
+    // A definition that an image reference (`![alt][id]`) uses names a picture, not a page.
+    if (resolved.startsWith('images/')) return imageFileProblem(dir, resolved);
     const asFile = `${resolved.replace(/\/$/, '')}.md`;
     const m = /^(sources|claims|pages)\/([^/]+)\.md$/.exec(asFile);
     const hint = m && (corpus[m[1] as 'sources'] as Map<string, unknown>).has(m[2]!) ? ` (\`${rel.replace(/\/$/, '')}.md\`)` : '';
@@ -176,4 +184,49 @@ function siteLinkProblem(corpus: Corpus, fromPath: string, url: string): string 
   }
   if (!path.startsWith(base)) return `points outside the site, whose pages are under ${base}`;
   return routeProblem(corpus, path.slice(base.length));
+}
+
+/** The largest picture: a screenshot of a claim is a fraction of it, and the build decodes every one. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+/** What the build's image pipeline reads. */
+const IMAGE_TYPES = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
+
+/** Why `images/<name>` cannot be shown, or undefined when it is a picture the build can publish. */
+function imageFileProblem(dir: string, resolved: string): string | undefined {
+  if (!/^images\/[^/]+$/.test(resolved))
+    return 'is not a file directly in images/: pictures live in images/ at the top of the content folder';
+  if (!IMAGE_TYPES.test(resolved)) return 'is not a picture the site can show: use a .png, .jpg, .gif, .webp, .avif or .svg file';
+  const abs = join(dir, resolved);
+  const kind = kindOf(abs);
+  if (kind === 'missing') return `points to ${resolved}, which does not exist`;
+  if (kind !== 'file') return `is not shown: ${notAFile(resolved, kind)}`;
+  const size = lstatSync(abs).size;
+  if (size > MAX_IMAGE_BYTES)
+    return `is ${(size / 1048576).toFixed(1)} MB; a picture may be at most ${MAX_IMAGE_BYTES / 1048576} MB`;
+  return undefined;
+}
+
+/**
+ * Why an image cannot be published, or undefined: pictures are files under `images/`, linked
+ * relatively and with alt text. One from another host would be fetched by every reader's browser
+ * from there (a tracking pixel), and a path out of the folder would copy any file into the site.
+ */
+function imageProblem(dir: string, fromPath: string, url: string, alt: string): string | undefined {
+  const trimmed = url.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//'))
+    return "is on another host, which every reader's browser would then contact; save the picture under images/ and link to it relatively (../images/name.png)";
+  if (trimmed.startsWith('/'))
+    return 'is linked from the root; link to it relatively, as a file of the content folder (../images/name.png)';
+  let path = trimmed.replace(/[?#].*$/, '');
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    return 'has a malformed %-escape in its path; write the file name as it is';
+  }
+  const resolved = posix.normalize(posix.join(posix.dirname(fromPath), path));
+  if (resolved === '..' || resolved.startsWith('../')) return 'points outside the content folder; pictures live in images/';
+  const wrong = imageFileProblem(dir, resolved);
+  if (wrong) return wrong;
+  if (alt.trim() === '') return 'has no alt text: say what the picture shows between the brackets, ![what it shows](…)';
+  return undefined;
 }

@@ -31,6 +31,8 @@ export interface Anchor {
   url: string;
   line: number;
   column: number;
+  /** An image's alt text. */
+  alt?: string;
 }
 
 /** What one content file gives the checks over the whole folder; `entry` is absent when the file cannot be an entry. */
@@ -167,6 +169,7 @@ export function readContentFile(dir: string, collection: Collection, name: strin
       url: node.url,
       line: (node.position?.start.line ?? 1) + parsed.bodyLineOffset,
       column: node.position?.start.column ?? 1,
+      ...(node.type === 'image' ? { alt: node.alt ?? '' } : {}),
     });
   });
   const citations: CitationFound[] = collectCitations(tree, rel, parsed.bodyLineOffset).map(

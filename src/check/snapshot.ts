@@ -10,7 +10,17 @@
  * latest snapshot is kept.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -27,8 +37,8 @@ const READERS = [join(CODE, 'load-corpus.ts'), join(CODE, 'snapshot.ts')];
 
 /**
  * What the check reads of a content folder, and nothing else: site.yml and the *.md files of
- * the collections, each by its bytes, and the names and kinds of what else the collections
- * hold (a stray folder or a link is a problem, so it must change the key too). Nothing is
+ * the collections, each by its bytes, the names and kinds of what else the collections hold,
+ * and the names, kinds and sizes of the pictures in images/ (a stray folder or a link is a problem, so it must change the key too). Nothing is
  * followed and nothing but a regular file is opened: a link to an endless file or a FIFO in
  * the folder would hang the key, and anything else in the folder is none of its business.
  */
@@ -54,6 +64,15 @@ function hashContent(hash: ReturnType<typeof createHash>, dir: string): void {
       if (entry.name.endsWith('.md')) hashFile(join(folder, entry.name), name);
       else hash.update(`\0${name}\0${entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other'}`);
     }
+  }
+  // Pictures are checked for being there, their kind and their size, never read: so are they hashed.
+  const images = join(dir, 'images');
+  hash.update(`\0images/\0${kindOf(images)}`);
+  if (kindOf(images) !== 'folder') return;
+  for (const entry of readdirSync(images, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const kind = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : entry.isSymbolicLink() ? 'symlink' : 'other';
+    const size = kind === 'file' ? lstatSync(join(images, entry.name)).size : 0;
+    hash.update(`\0images/${entry.name}\0${kind}\0${size}`);
   }
 }
 

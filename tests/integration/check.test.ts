@@ -186,6 +186,26 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ],
     ['claims/links.md:14:70', 'the link `../../outside` points outside the content folder; link only to files in it'],
   ],
+  // Pictures: only files directly in images/, linked relatively, with alt text.
+  'bad-images': [
+    [
+      'claims/pictures.md:11:1',
+      /^the image `https:\/\/tracker\.example\.com\/p\.gif` is on another host, which every reader's browser would then contact/,
+    ],
+    [
+      'claims/pictures.md:11:48',
+      'the image `../images/dot.png` has no alt text: say what the picture shows between the brackets, ![what it shows](…)',
+    ],
+    ['claims/pictures.md:12:1', 'the image `../../../../etc/passwd` points outside the content folder; pictures live in images/'],
+    ['claims/pictures.md:12:39', 'the image `../images/missing.png` points to images/missing.png, which does not exist'],
+    ['claims/pictures.md:13:1', /^the image `\.\.\/images\/linked\.png` is not shown: images\/linked\.png is a symbolic link/],
+    [
+      'claims/pictures.md:13:34',
+      'the image `../images/dot%zz.png` has a malformed %-escape in its path; write the file name as it is',
+    ],
+    ['claims/pictures.md:14:1', /^the image `\/images\/dot\.png` is linked from the root; link to it relatively/],
+    ['claims/pictures.md:14:27', /^the image `\.\.\/site\.yml` is not a file directly in images\//],
+  ],
   // What the check and the site would read differently, or show wrongly, is refused.
   slips: [
     ['claims/ancient.md:4:10', '`claimed` “0019-07-11” has a year before 1000: write a four-digit year from 1000 (YYYY-MM-DD)'],
