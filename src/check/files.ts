@@ -50,7 +50,8 @@ export function contentFiles(dir: string, display: (abs: string) => string, prob
           });
       } else if (d.name.endsWith('.md')) {
         if (d.isFile()) jobs.push({ collection, name: d.name });
-        else
+        // A hidden link is an editor's lock file (Emacs's `.#x.md` points nowhere), never content.
+        else if (!d.name.startsWith('.'))
           problems.push({
             file: display(path),
             line: 1,

@@ -316,6 +316,7 @@ describe('a hostile file system: every case ends within seconds, in bounded memo
     const r = checkCopy((dir) => {
       symlinkSync('/dev/zero', join(dir, 'claims', 'zero.md'));
       symlinkSync('/dev/urandom', join(dir, 'sources', 'random'));
+      symlinkSync('user@host.1234:1700000000', join(dir, 'claims', '.#bridge-draft.md'));
       rmSync(join(dir, 'site.yml'));
       symlinkSync('/dev/zero', join(dir, 'site.yml'));
     });
