@@ -4,7 +4,7 @@
  * skipped (a subfolder, Markdown under another extension) is a problem, so
  * that the site never silently lacks it.
  */
-import { readdirSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../core/problems.ts';
 import type { FileJob } from './read-file.ts';
@@ -36,7 +36,18 @@ export function contentFiles(dir: string, display: (abs: string) => string, prob
       continue;
     }
     // Dirents are lstat's answers: a link is a link here, never what it points to.
-    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    } catch (e) {
+      problems.push({
+        file: display(folder),
+        line: 1,
+        column: 1,
+        message: `${collection}/ could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); make it a readable folder`,
+      });
+      continue;
+    }
     for (const d of entries) {
       const path = join(folder, d.name);
       const rel = `${collection}/${d.name}`;

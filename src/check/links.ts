@@ -5,7 +5,7 @@
  * own pages (`/claims/x/`) on one of them.
  */
 import { join, posix } from 'node:path';
-import { kindOf, notAFile } from './regular-file.ts';
+import { kindOf, notAFile, readHead } from './regular-file.ts';
 import { lstatSync } from 'node:fs';
 import { resolveContentLink } from '../core/citations.ts';
 import { tagSlug } from '../core/schema.ts';
@@ -203,8 +203,23 @@ function imageFileProblem(dir: string, resolved: string): string | undefined {
   const size = lstatSync(abs).size;
   if (size > MAX_IMAGE_BYTES)
     return `is ${(size / 1048576).toFixed(1)} MB; a picture may be at most ${MAX_IMAGE_BYTES / 1048576} MB`;
+  // The build decodes every picture and stops with a stack trace on one it cannot: its signature is checked here.
+  const type = /\.([a-z]+)$/i.exec(resolved)![1]!.toLowerCase();
+  if (!SIGNATURES[type === 'jpeg' ? 'jpg' : type]!(readHead(abs)))
+    return `is not a ${type.toUpperCase()} picture (its first bytes say otherwise); export it again from an image editor`;
   return undefined;
 }
+
+const ascii = (b: Buffer, at: number, s: string) => b.subarray(at, at + s.length).toString('latin1') === s;
+/** How each picture type begins. */
+const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
+  png: (b) => ascii(b, 0, '\x89PNG\r\n\x1a\n'),
+  jpg: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  gif: (b) => ascii(b, 0, 'GIF87a') || ascii(b, 0, 'GIF89a'),
+  webp: (b) => ascii(b, 0, 'RIFF') && ascii(b, 8, 'WEBP'),
+  avif: (b) => ascii(b, 4, 'ftyp') && (ascii(b, 8, 'avif') || ascii(b, 8, 'avis')),
+  svg: (b) => /<svg[\s>]/.test(b.toString('utf8')),
+};
 
 /**
  * Why an image cannot be published, or undefined: pictures are files under `images/`, linked

@@ -4,7 +4,7 @@
  * or a folder where a file belongs into the content folder: none of them is followed, opened
  * or hashed, each is a problem at its path. Every read of content goes through here.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, type Dirent, fstatSync, lstatSync, openSync, readdirSync, readSync, type Stats } from 'node:fs';
 
 /** The largest content file read (Markdown or site.yml): a long source's text is a fraction of it. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -87,5 +87,29 @@ export function readRegularText(path: string, name: string, max = MAX_FILE_BYTES
     return { text: UTF8.decode(read.bytes) };
   } catch {
     return { problem: `${name} is not valid UTF-8 text; save it as UTF-8` };
+  }
+}
+
+/** A folder's entries (never followed), sorted by name; none when it cannot be listed (its listing's problem is reported by files.ts). */
+export function listFolder(path: string): Dirent[] {
+  try {
+    return readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
+/** The first bytes of a regular file (a picture's signature), never through a link nor waiting on a FIFO; empty when unreadable. */
+export function readHead(path: string, length = 1024): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) return Buffer.alloc(0);
+    const buf = Buffer.alloc(length);
+    return buf.subarray(0, readSync(fd, buf, 0, length, 0));
+  } catch {
+    return Buffer.alloc(0);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -28,7 +28,7 @@ import { codeDigest } from './code-digest.ts';
 import type { Corpus, LoadOptions } from './corpus.ts';
 import { COLLECTIONS } from './files.ts';
 import { loadCorpus } from './load-corpus.ts';
-import { kindOf, readRegularFile } from './regular-file.ts';
+import { kindOf, listFolder, readHead, readRegularFile } from './regular-file.ts';
 
 const CODE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(CODE, '../..');
@@ -37,10 +37,11 @@ const READERS = [join(CODE, 'load-corpus.ts'), join(CODE, 'snapshot.ts')];
 
 /**
  * What the check reads of a content folder, and nothing else: site.yml and the *.md files of
- * the collections, each by its bytes, the names and kinds of what else the collections hold,
- * and the names, kinds and sizes of the pictures in images/ (a stray folder or a link is a problem, so it must change the key too). Nothing is
- * followed and nothing but a regular file is opened: a link to an endless file or a FIFO in
- * the folder would hang the key, and anything else in the folder is none of its business.
+ * the collections, each by its bytes; the names and kinds of what else the collections hold
+ * (a stray folder or a link is a problem, so it must change the key too); the names, kinds,
+ * sizes and first bytes of the pictures in images/. Nothing is followed and nothing but a
+ * regular file is opened: a link to an endless file or a FIFO in the folder would hang the
+ * key, and anything else in the folder is none of its business.
  */
 function hashContent(hash: ReturnType<typeof createHash>, dir: string): void {
   const hashFile = (path: string, name: string) => {
@@ -59,7 +60,7 @@ function hashContent(hash: ReturnType<typeof createHash>, dir: string): void {
     const kind = kindOf(folder);
     hash.update(`\0${collection}/\0${kind}`);
     if (kind !== 'folder') continue;
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of listFolder(folder).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const name = `${collection}/${entry.name}`;
       if (entry.name.endsWith('.md')) hashFile(join(folder, entry.name), name);
       else hash.update(`\0${name}\0${entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other'}`);
@@ -69,10 +70,11 @@ function hashContent(hash: ReturnType<typeof createHash>, dir: string): void {
   const images = join(dir, 'images');
   hash.update(`\0images/\0${kindOf(images)}`);
   if (kindOf(images) !== 'folder') return;
-  for (const entry of readdirSync(images, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const entry of listFolder(images).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const kind = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : entry.isSymbolicLink() ? 'symlink' : 'other';
     const size = kind === 'file' ? lstatSync(join(images, entry.name)).size : 0;
-    hash.update(`\0images/${entry.name}\0${kind}\0${size}`);
+    hash.update(`\0images/${entry.name}\0${kind}\0${size}\0`);
+    if (kind === 'file') hash.update(readHead(join(images, entry.name)));
   }
 }
 

@@ -205,6 +205,10 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ],
     ['claims/pictures.md:14:1', /^the image `\/images\/dot\.png` is linked from the root; link to it relatively/],
     ['claims/pictures.md:14:27', /^the image `\.\.\/site\.yml` is not a file directly in images\//],
+    [
+      'claims/pictures.md:15:1',
+      'the image `../images/text.png` is not a PNG picture (its first bytes say otherwise); export it again from an image editor',
+    ],
   ],
   // What the check and the site would read differently, or show wrongly, is refused.
   slips: [
