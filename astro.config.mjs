@@ -46,7 +46,8 @@ export default defineConfig({
   // Test and bench builds land in tmp/: the dev server has no reason to watch them.
   vite: { server: { watch: { ignored: ['**/tmp/**'] } } },
   // Astro writes a CSP <meta> on every page: hashes for its own scripts and styles, 'self' otherwise.
-  security: { csp: true },
+  // Pictures come only from the site itself (the check refuses any from another host).
+  security: { csp: { directives: ["img-src 'self'"] } },
   markdown: {
     // Content is prose: a code block stays plain text (Shiki's inline styles would break the CSP).
     syntaxHighlight: false,

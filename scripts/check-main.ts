@@ -9,7 +9,7 @@ import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { contentDir } from '../src/check/content-dir.ts';
 import { loadCorpusSnapshot } from '../src/check/snapshot.ts';
-import { formatProblem, formatWarning, githubAnnotation } from '../src/core/problems.ts';
+import { formatProblem, formatWarning, githubAnnotation, refusalSummary } from '../src/core/problems.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // npm runs scripts in the project root; name files relative to where the editor typed the command.
@@ -35,7 +35,7 @@ try {
       console.error(formatProblem(p));
       if (process.env.GITHUB_ACTIONS) console.log(githubAnnotation(p));
     }
-    console.error(`\n✗ ${plural(corpus.problems.length, 'problem')} in ${relative(here, dir) || '.'}; nothing was published.`);
+    console.error(`\n${refusalSummary(corpus.problems.length, relative(here, dir) || '.')}`);
     process.exitCode = 1;
   } else {
     const s = corpus.stats;

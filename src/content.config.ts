@@ -14,11 +14,17 @@ import { join } from 'node:path';
 import { contentDir } from './check/content-dir.ts';
 import { getCorpus } from './check/cache.ts';
 import { claimSchema, pageSchema, sourceSchema } from './core/schema.ts';
+import { renderGuard } from './integrations/render-guard.ts';
 
 const dir = contentDir();
 // No page reads an entry's raw body (excerpts and sources come from the corpus): not keeping it
 // takes the Markdown of every claim out of the data store and the bundle.
-const from = (sub: string) => glob({ pattern: '*.md', base: join(dir, sub), retainBody: false });
+const from = (sub: 'claims' | 'pages') =>
+  renderGuard(glob({ pattern: '*.md', base: join(dir, sub), retainBody: false }), {
+    dir,
+    collection: sub,
+    lineOf: (path) => (getCorpus(dir)[sub].get(path.slice(sub.length + 1, -3))?.bodyLineOffset ?? 0) + 1,
+  });
 
 export const collections = {
   sources: defineCollection({

@@ -17,6 +17,8 @@ export interface Entry<D> {
   data: D;
   /** Lines before the body: add to a body line to get a file line. (The body itself is not kept: pages render from Astro's collections and `texts`.) */
   bodyLineOffset: number;
+  /** A page's first paragraph, shortened: its description when the front matter gives none. */
+  lede?: string;
 }
 
 /** A citation without its tree nodes: what the checks keep once a body's tree is dropped. */

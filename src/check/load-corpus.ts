@@ -5,7 +5,7 @@
  * whole folder, slugs and aliases (slugs.ts), links (links.ts), and excerpts
  * and verdicts (excerpts.ts).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFile, type ParsedFile } from '../core/frontmatter.ts';
 import { textOf, type SourceIndex } from '../core/matcher.ts';
@@ -20,21 +20,33 @@ import { checkLinks } from './passes/links.ts';
 import { displayPath, type Anchor } from './read-file.ts';
 import { loadSite } from './site-settings.ts';
 import { checkSlugs } from './passes/slugs.ts';
+import { readRegularText } from './regular-file.ts';
 import { readContentFiles } from './workers.ts';
 
 export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const base = options.displayBase ?? process.cwd();
   const display = (abs: string) => displayPath(base, abs);
   const problems: Problem[] = [];
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  // The folder itself may be a link (CONTENT_DIR is the operator's choice, not content): it is followed.
+  const isFolder = (() => {
+    try {
+      return statSync(dir).isDirectory() ? 'folder' : 'other';
+    } catch {
+      return 'missing';
+    }
+  })();
+  if (isFolder !== 'folder') {
     problems.push({
       file: display(dir),
       line: 1,
       column: 1,
-      message: 'the content folder does not exist (set CONTENT_DIR or create content/)',
+      message:
+        isFolder === 'missing'
+          ? 'the content folder does not exist (set CONTENT_DIR or create content/)'
+          : 'the content folder is not a folder (set CONTENT_DIR to a folder that holds site.yml)',
     });
   }
-  const site = existsSync(dir) ? loadSite(dir, display, problems) : null;
+  const site = isFolder === 'folder' ? loadSite(dir, display, problems) : null;
   const corpus: Corpus = {
     dir,
     site,
@@ -57,7 +69,11 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const frontMatter = new Map<string, ParsedFile>();
   const locate = (rel: string, path: readonly PropertyKey[]) => {
     let parsed = frontMatter.get(rel);
-    if (!parsed) frontMatter.set(rel, (parsed = parseFile(readFileSync(join(dir, rel), 'utf8'))));
+    if (!parsed) {
+      // The file was read once already; should it have changed since, a position falls back to its first line.
+      const read = readRegularText(join(dir, rel), rel);
+      frontMatter.set(rel, (parsed = parseFile('text' in read ? read.text : '')));
+    }
     return parsed.locate(path);
   };
   const context: CheckContext = { dir, corpus, problems, display, locate };
@@ -68,14 +84,21 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const quotations = new Map<string, QuotationFound[]>();
   // Normalised texts are kept only while matching: the corpus outlives the check (snapshot, build).
   const indexes = new Map<string, SourceIndex>();
-  const jobs = contentFiles(dir, display, problems);
+  const jobs = isFolder === 'folder' ? contentFiles(dir, display, problems) : [];
   const read = readContentFiles(dir, jobs, base);
   jobs.forEach(({ collection, name }, i) => {
     const { problems: own, entry: found } = read[i]!;
     problems.push(...own);
     if (!found) return;
     const rel = `${collection}/${name}`;
-    const entry = { collection, slug: found.slug, path: rel, data: found.data, bodyLineOffset: found.bodyLineOffset };
+    const entry: Entry<unknown> = {
+      collection,
+      slug: found.slug,
+      path: rel,
+      data: found.data,
+      bodyLineOffset: found.bodyLineOffset,
+    };
+    if (found.lede !== undefined) entry.lede = found.lede;
     (corpus[collection] as Map<string, Entry<unknown>>).set(found.slug, entry);
     anchors.set(rel, found.anchors);
     citations.set(rel, found.citations);

@@ -3,19 +3,19 @@
  * schema, Markdown, and what of its tree the checks over the whole folder need.
  * Files are independent here, so worker threads (workers.ts) read them side by side.
  */
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import { parseFile } from '../core/frontmatter.ts';
-import { deepestNode, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, walk } from '../core/markdown.ts';
+import { deepestNode, lede, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, walk } from '../core/markdown.ts';
 import { citedNodes, collectCitations } from '../core/citations.ts';
 import { bodyQuotations, scanQuotations, UNPAIRED_MARK, visible } from '../core/quotations.ts';
 import { indexSource, type SourceIndex } from '../core/matcher.ts';
 import { validFields, zodProblems } from '../core/field-problems.ts';
-import { SLUG, schemas, type Collection } from '../core/schema.ts';
+import { MAX_SLUG, SLUG, schemas, type Collection } from '../core/schema.ts';
 import type { Problem } from '../core/problems.ts';
 import { RESERVED_PAGE_SLUGS } from '../site/routes.ts';
 import type { CitationFound, QuotationFound } from './corpus.ts';
+import { readRegularFile } from './regular-file.ts';
 
 /** One file to read: `<collection>/<name>`. */
 export interface FileJob {
@@ -32,6 +32,8 @@ export interface Anchor {
   url: string;
   line: number;
   column: number;
+  /** An image's alt text. */
+  alt?: string;
 }
 
 /** What one content file gives the checks over the whole folder; `entry` is absent when the file cannot be an entry. */
@@ -43,6 +45,7 @@ export interface FileReading {
     slug: string;
     data: unknown;
     bodyLineOffset: number;
+    lede?: string;
     anchors: Anchor[];
     citations: CitationFound[];
     index?: SourceIndex;
@@ -69,6 +72,15 @@ export function readContentFile(dir: string, collection: Collection, name: strin
     });
     return { problems };
   }
+  if (slug.length > MAX_SLUG) {
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: `file name \`${name}\` is too long: a slug may be at most ${MAX_SLUG} characters (it is ${slug.length})`,
+    });
+    return { problems };
+  }
   if (collection === 'pages' && RESERVED_PAGE_SLUGS.has(slug)) {
     problems.push({
       file,
@@ -78,10 +90,14 @@ export function readContentFile(dir: string, collection: Collection, name: strin
     });
     return { problems };
   }
+  const read = readRegularFile(abs, rel);
+  if ('problem' in read) {
+    problems.push({ file, line: 1, column: 1, message: read.problem });
+    return { problems };
+  }
   let raw: string;
   try {
-    const buf = readFileSync(abs);
-    raw = UTF8.decode(buf);
+    raw = UTF8.decode(read.bytes);
   } catch {
     problems.push({ file, line: 1, column: 1, message: 'the file is not valid UTF-8 text' });
     return { problems };
@@ -119,6 +135,16 @@ export function readContentFile(dir: string, collection: Collection, name: strin
     });
     return { problems };
   }
+  const indented = indentedStart(parsed.body, tree);
+  if (indented) {
+    problems.push({
+      file,
+      line: parsed.bodyLineOffset + indented,
+      column: 1,
+      message:
+        'the body’s first line is indented: the site reads the body with that indentation removed, so it would show it otherwise (code becomes text); remove the indentation, or start the body with a line that is not indented',
+    });
+  }
   const deepest = deepestNode(tree);
   if (deepest.depth > MAX_NESTING) {
     problems.push({
@@ -146,6 +172,7 @@ export function readContentFile(dir: string, collection: Collection, name: strin
       url: node.url,
       line: (node.position?.start.line ?? 1) + parsed.bodyLineOffset,
       column: node.position?.start.column ?? 1,
+      ...(node.type === 'image' ? { alt: node.alt ?? '' } : {}),
     });
   });
   const found = collectCitations(tree, rel, parsed.bodyLineOffset);
@@ -161,6 +188,7 @@ export function readContentFile(dir: string, collection: Collection, name: strin
       slug,
       data,
       bodyLineOffset: parsed.bodyLineOffset,
+      ...(collection === 'pages' ? { lede: lede(tree) } : {}),
       anchors,
       citations,
       // A source is indexed for matching here, on whichever thread reads it.
@@ -192,6 +220,21 @@ function claimQuotations(data: ClaimFields, analysis: ReturnType<typeof bodyQuot
     })),
     ...(Array.isArray(data.updates) ? data.updates.flatMap((u, i) => inField(u?.note, 'update', ['updates', i, 'note'])) : []),
   ];
+}
+
+/** A tree without its positions, to compare what two texts mean. */
+const shape = (tree: Root) => JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value));
+
+/**
+ * The body line (1-based) of an indented first line whose indentation changes what it is, else 0.
+ * Astro renders `body.trim()`, so the first line's indentation (four spaces: code) is gone on the
+ * site; the body is parsed again without it only when it is indented, which is rare.
+ */
+function indentedStart(body: string, tree: Root): number {
+  const start = body.search(/\S/);
+  if (start <= 0 || body[start - 1] === '\n') return 0;
+  if (shape(parseMarkdown(body.trimStart())) === shape(tree)) return 0;
+  return body.slice(0, start).split('\n').length;
 }
 
 /** How problems name a file: relative to where the editor is, or absolute when it is that folder itself. */

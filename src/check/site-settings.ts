@@ -1,15 +1,15 @@
 /** site.yml: read, checked against the site schema, and its verdict ids kept unique. */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFile } from '../core/frontmatter.ts';
 import { zodProblems } from '../core/field-problems.ts';
 import { siteSchema, type SiteConfig } from '../core/schema.ts';
 import type { Problem } from '../core/problems.ts';
+import { kindOf, readRegularText } from './regular-file.ts';
 
 export function loadSite(dir: string, display: (abs: string) => string, problems: Problem[]): SiteConfig | null {
   const abs = join(dir, 'site.yml');
   const file = display(abs);
-  if (!existsSync(abs)) {
+  if (kindOf(abs) === 'missing') {
     problems.push({
       file,
       line: 1,
@@ -18,7 +18,13 @@ export function loadSite(dir: string, display: (abs: string) => string, problems
     });
     return null;
   }
-  const parsed = parseFile(readFileSync(abs, 'utf8'), { wholeYaml: true });
+  // Decoded as strictly as content: a byte that is not UTF-8 is a problem, not a U+FFFD in the title.
+  const read = readRegularText(abs, 'site.yml');
+  if ('problem' in read) {
+    problems.push({ file, line: 1, column: 1, message: read.problem });
+    return null;
+  }
+  const parsed = parseFile(read.text, { wholeYaml: true });
   for (const e of parsed.errors)
     problems.push({ file, ...e, message: e.message.replace(/^front matter: /, '').replace(/^front matter /, 'site.yml ') });
   if (parsed.errors.length) return null;

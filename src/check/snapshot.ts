@@ -10,41 +10,82 @@
  * latest snapshot is kept.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { codeDigest } from './code-digest.ts';
 import type { Corpus, LoadOptions } from './corpus.ts';
+import { COLLECTIONS } from './passes/files.ts';
 import { loadCorpus } from './load-corpus.ts';
+import { kindOf, listFolder, readHead, readRegularFile } from './regular-file.ts';
 
 const CODE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(CODE, '../..');
 /** The modules whose code makes a corpus: the loader and the snapshot's own reading and writing. */
 const READERS = [join(CODE, 'load-corpus.ts'), join(CODE, 'snapshot.ts')];
 
-function hashFolder(hash: ReturnType<typeof createHash>, dir: string, depth = 1): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const path = join(dir, entry.name);
-    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory());
-    if (isDir) {
-      if (depth > 0) hashFolder(hash, path, depth - 1);
-      continue;
+/**
+ * What the check reads of a content folder, and nothing else: site.yml and the *.md files of
+ * the collections, each by its bytes; the names and kinds of what else the collections hold
+ * (a stray folder or a link is a problem, so it must change the key too); the names, kinds,
+ * sizes and first bytes of the pictures in images/. Nothing is followed and nothing but a
+ * regular file is opened: a link to an endless file or a FIFO in the folder would hang the
+ * key, and anything else in the folder is none of its business.
+ */
+function hashContent(hash: ReturnType<typeof createHash>, dir: string): void {
+  const hashFile = (path: string, name: string) => {
+    const kind = kindOf(path);
+    hash.update(`\0${name}\0${kind}\0`);
+    if (kind !== 'file') return;
+    const read = readRegularFile(path, name);
+    // A file too large to read is a problem whatever it holds, until its size changes.
+    hash.update('bytes' in read ? read.bytes : `${read.problem}\0${statSync(path, { throwIfNoEntry: false })?.size}`);
+  };
+  // The folder itself is followed if it is a link, as loadCorpus follows it.
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
+  hashFile(join(dir, 'site.yml'), 'site.yml');
+  for (const collection of COLLECTIONS) {
+    const folder = join(dir, collection);
+    const kind = kindOf(folder);
+    hash.update(`\0${collection}/\0${kind}`);
+    if (kind !== 'folder') continue;
+    for (const entry of listFolder(folder).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const name = `${collection}/${entry.name}`;
+      if (entry.name.endsWith('.md')) hashFile(join(folder, entry.name), name);
+      else hash.update(`\0${name}\0${entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other'}`);
     }
-    hash.update(`\0${path}\0`);
-    hash.update(readFileSync(path));
+  }
+  // Pictures are checked for being there, their kind and their size, never read: so are they hashed.
+  const images = join(dir, 'images');
+  hash.update(`\0images/\0${kindOf(images)}`);
+  if (kindOf(images) !== 'folder') return;
+  for (const entry of listFolder(images).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const kind = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : entry.isSymbolicLink() ? 'symlink' : 'other';
+    const size = kind === 'file' ? lstatSync(join(images, entry.name)).size : 0;
+    hash.update(`\0images/${entry.name}\0${kind}\0${size}\0`);
+    if (kind === 'file') hash.update(readHead(join(images, entry.name)));
   }
 }
 
-/** A digest of the content folder (files one folder deep, as loadCorpus reads them), the corpus code, its packages and the options; null when the code is not on disk (inside a bundle). */
+/** A digest of the content folder (what loadCorpus reads of it), the corpus code, its packages and the options; null when the code is not on disk (inside a bundle). */
 export function corpusKey(dir: string, displayBase: string): string | null {
   if (!existsSync(READERS[0]!)) return null;
   const hash = createHash('sha256');
   hash.update(`${resolve(dir)}\0${resolve(displayBase)}\0${process.version}\0${codeDigest(READERS, ROOT)}`);
   const lock = join(ROOT, 'package-lock.json');
   if (existsSync(lock)) hash.update(readFileSync(lock));
-  hashFolder(hash, dir);
+  hashContent(hash, dir);
   return hash.digest('hex').slice(0, 32);
 }
 

@@ -11,16 +11,33 @@ export function isRealDate(y: number, m: number, d: number): boolean {
   return d <= days;
 }
 
-/** `YYYY-MM-DD` for a valid calendar day, else null. */
+/**
+ * The first year a date may have. Four digits are what `YYYY-MM-DD` promises, and below 1000 the
+ * platform's dates go astray (`Date.UTC` reads the years 0 to 99 as 1900 to 1999): no review,
+ * source or claim of a fact-check desk is dated before it.
+ */
+export const FIRST_YEAR = 1000;
+
+/** `YYYY-MM-DD` for a valid calendar day from the year 1000, else null. */
 export function toIsoDay(value: unknown): string | null {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return null;
+    if (Number.isNaN(value.getTime()) || value.getUTCFullYear() < FIRST_YEAR || value.getUTCFullYear() > 9999) return null;
     return value.toISOString().slice(0, 10);
   }
   if (typeof value !== 'string') return null;
   const m = ISO_DAY.exec(value.trim());
-  if (!m) return null;
+  if (!m || Number(m[1]) < FIRST_YEAR) return null;
   return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? value.trim() : null;
+}
+
+/** Why a value is not a day, in words an editor can act on. */
+export function dayProblem(value: unknown): string {
+  const shown =
+    value instanceof Date ? (Number.isNaN(value.getTime()) ? String(value) : value.toISOString().slice(0, 10)) : String(value);
+  const m = ISO_DAY.exec(shown.trim());
+  if (m && Number(m[1]) < FIRST_YEAR)
+    return `“${shown}” has a year before ${FIRST_YEAR}: write a four-digit year from ${FIRST_YEAR} (YYYY-MM-DD)`;
+  return `“${value instanceof Date ? value.toISOString() : value}” is not a real date (write YYYY-MM-DD)`;
 }
 
 /** A human date in the site's language, computed at UTC so it never depends on the machine's zone. */

@@ -12,7 +12,7 @@
  */
 import matter from 'gray-matter';
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
-import { parseDocument, LineCounter, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { parseDocument, LineCounter, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 
 export interface ParsedFile {
   data: Record<string, unknown>;
@@ -88,6 +88,18 @@ function readFast(yaml: string): Record<string, unknown> | undefined {
   }
 }
 
+/**
+ * The characters YAML does not allow in a stream (js-yaml's list): Astro's reader throws on them
+ * and `yaml` keeps them, so the check refuses them itself rather than pass what the build rejects.
+ */
+// (js-yaml also refuses lone surrogates, which text decoded strictly from UTF-8 cannot hold.)
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
+
+/** How many aliases (`*name`) a document may expand: a few nested ones can otherwise multiply into billions of nodes. */
+export const MAX_ALIASES = 100;
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
 function lineCol(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let last = -1;
@@ -107,7 +119,10 @@ function lineCol(text: string, offset: number): { line: number; column: number }
 export function parseFile(raw: string, options: { wholeYaml?: boolean; fast?: boolean } = {}): ParsedFile {
   const wholeYaml = options.wholeYaml ?? false;
   try {
-    return parseFileUnguarded(raw, wholeYaml, options.fast ?? false);
+    const parsed = parseFileUnguarded(raw, wholeYaml, options.fast ?? false);
+    const control = wholeYaml ? controlCharacter(raw, true) : (fenceDisagreement(raw) ?? controlCharacter(raw, false));
+    // The body is still the body; the data is none, as Astro would have none.
+    return control ? { ...parsed, data: {}, errors: [control], fast: false, locate: () => ({ line: 1, column: 1 }) } : parsed;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const lines = raw.split(/\r\n?|\n/);
@@ -128,6 +143,64 @@ export function parseFile(raw: string, options: { wholeYaml?: boolean; fast?: bo
   }
 }
 
+const FENCED = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Where Astro's reader (`@astrojs/internal-helpers/frontmatter`, which the site's collections use)
+ * takes front matter to be: from a first line that starts with --- or +++ to the next line that
+ * starts with either, and only with LF or CRLF line ends. The check reads the block between
+ * the first two lines that are exactly ---, as the format says.
+ */
+const ASTRO_FENCED = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
+const EXACT_FENCE = /^---[ \t]*$/;
+
+/**
+ * A file whose front matter Astro would read otherwise than the check, as an error at the line
+ * where the two part: what the check verified must be what the site publishes (a `draft: true`
+ * below a line such as `---- optional ----` would be body text to the site, and the draft public).
+ */
+function fenceDisagreement(raw: string): ParsedFile['errors'][number] | undefined {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  if (!text.startsWith('---')) return undefined;
+  const first = /^[^\n]*/.exec(text)![0];
+  if (first.includes('\r'))
+    return {
+      line: 1,
+      column: 1,
+      message:
+        'the front matter’s lines end in a carriage return alone (CR); save the file with LF or CRLF line endings (the site would find no front matter)',
+    };
+  if (!EXACT_FENCE.test(first))
+    return {
+      line: 1,
+      column: 1,
+      message:
+        'the first line begins with --- but is not exactly ---: the site would read front matter from it and the check would not; make it exactly ---',
+    };
+  const theirs = ASTRO_FENCED.exec(text);
+  if (theirs?.index !== 0) return undefined;
+  const close = theirs[0].length - 3;
+  const line = /^[^\n]*/.exec(text.slice(close))![0];
+  // The first line that starts with --- or +++ is also the first that is exactly --- : both end there.
+  if (EXACT_FENCE.test(line)) return undefined;
+  return {
+    ...lineCol(text, close),
+    message: `this line begins with ${line.slice(0, 3)} but is not exactly ---: the site would end the front matter here and the check would not; change the line (a YAML comment starts with #) or indent it`,
+  };
+}
+
+/** The first character of the YAML that YAML does not allow, as an error at its line and column. */
+function controlCharacter(raw: string, wholeYaml: boolean): ParsedFile['errors'][number] | undefined {
+  const src = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const yamlText = wholeYaml ? src : /^---[ \t]*\n/.test(src) ? (FENCED.exec(src)?.[0] ?? src) : '';
+  const control = NON_PRINTABLE.exec(yamlText);
+  if (!control) return undefined;
+  return {
+    ...lineCol(src, control.index),
+    message: `front matter holds the control character ${codePoint(control[0])}, which YAML does not allow; delete it`,
+  };
+}
+
 function parseFileUnguarded(raw: string, wholeYaml: boolean, fast: boolean): ParsedFile {
   // CRLF files from Windows editors: the yaml parser would keep a \r at the end of each value.
   const src = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -136,18 +209,33 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean, fast: boolean): Par
   const lc = new LineCounter();
   // The YAML is turned into data once, here; gray-matter's copy of it is not used.
   let fastData: Record<string, unknown> | undefined;
+  let aliasAt: number | undefined;
   const engine = (s: string) => {
     if (fast && (fastData = readFast(s))) return fastData;
     doc = parseDocument(s, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-    js = doc.errors.length ? {} : doc.toJS({ maxAliasCount: 100 });
+    try {
+      js = doc.errors.length ? {} : doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch {
+      // Too many aliases: reported at the first one, the data left empty.
+      let at = 0;
+      visit(doc, {
+        Alias: (_, node) => {
+          at = node.range?.[0] ?? 0;
+          return visit.BREAK;
+        },
+      });
+      aliasAt = at;
+      js = {};
+    }
     return js ?? {};
   };
   let body = '';
   let yamlLine = 1;
+  const fence = wholeYaml ? undefined : FENCED.exec(src)?.[0];
   if (wholeYaml) {
     engine(src);
   } else if (/^---[ \t]*\r?\n/.test(src)) {
-    const head = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(src)?.[0];
+    const head = fence;
     if (head === undefined) {
       return {
         data: {},
@@ -178,6 +266,14 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean, fast: boolean): Par
       errors.push({ line: yamlLine + at.line - 1, column: at.col, message: `front matter: ${msg}` });
     }
   }
+  if (aliasAt !== undefined) {
+    const at = lc.linePos(aliasAt);
+    errors.push({
+      line: yamlLine + at.line - 1,
+      column: at.col,
+      message: `front matter: the aliases (*name) expand to too much data; repeat the values instead (at most ${MAX_ALIASES} aliases)`,
+    });
+  }
   if (fastData) {
     let exact: ParsedFile | undefined;
     return {
@@ -189,7 +285,7 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean, fast: boolean): Par
       fast: true,
     };
   }
-  const data = doc && !doc.errors.length ? js : {};
+  const data = doc && !doc.errors.length && aliasAt === undefined ? js : {};
   if (doc && !doc.errors.length && data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     errors.push({ line: wholeYaml ? 1 : 2, column: 1, message: 'front matter must be a set of `field: value` lines' });
   }

@@ -55,6 +55,28 @@ export function plainText(node: Nodes | Nodes[]): string {
   return Array.isArray(node) ? node.map(textOf).join('\n\n') : textOf(node);
 }
 
+/** How long a page's default description may be: search engines cut meta descriptions near here. */
+export const LEDE_LENGTH = 160;
+
+/**
+ * A page's first paragraph as one line of plain text, shortened at a word to at most `max`
+ * characters with an ellipsis: the description a page without `description:` gets.
+ */
+export function lede(tree: Root, max = LEDE_LENGTH): string | undefined {
+  let found: string | undefined;
+  walk(tree, (node) => {
+    if (found !== undefined) return false;
+    if (node.type !== 'paragraph') return undefined;
+    const text = textOf(node).replace(/\s+/g, ' ').trim();
+    if (text) found = text;
+    return false;
+  });
+  if (found === undefined || found.length <= max) return found;
+  const cut = found.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/u, '')}…`;
+}
+
 /** The paragraphs and headings of a source body, in reading order. */
 export function sourceBlocks(tree: Root): SourceBlock[] {
   const blocks: SourceBlock[] = [];

@@ -4,7 +4,7 @@
  * Field docs follow docs/content-format.md; the JSON schemas for editors are made from these.
  */
 import { z } from 'astro/zod';
-import { toIsoDay } from './dates.ts';
+import { dayProblem, toIsoDay } from './dates.ts';
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -17,7 +17,7 @@ export const day = z
       ctx.issues.push({
         code: 'custom',
         input: v,
-        message: `“${v instanceof Date ? v.toISOString() : v}” is not a real date (write YYYY-MM-DD)`,
+        message: dayProblem(v),
       });
       return z.NEVER;
     }
@@ -27,11 +27,37 @@ export const day = z
 
 const text = z.string().trim().min(1, 'must not be empty');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
-const slug = z.string().regex(SLUG, 'must be lowercase letters, digits and -');
+/**
+ * The longest slug, alias or tag slug: each becomes a folder name in the built site (and a
+ * share card's file name), and every file system takes 100 bytes where some stop at 255.
+ */
+export const MAX_SLUG = 100;
+const slug = z
+  .string()
+  .regex(SLUG, 'must be lowercase letters, digits and -')
+  .max(MAX_SLUG, `must be at most ${MAX_SLUG} characters long`);
 /** YAML reads `true`/`false` as booleans; as ids they mean the verdicts "true" and "false". */
 const verdictId = z.union([z.string(), z.boolean()]).transform((v) => String(v).trim());
 const oneOrMany = (item: z.ZodType<string>) => z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
-const language = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or pt-BR');
+/** A tag the pattern lets through may still be one `Intl` refuses (`en-GB-oed`), and the pages format dates with `Intl`. */
+const intlAccepts = (tag: string) => {
+  try {
+    Intl.getCanonicalLocales(tag);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const language = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or pt-BR')
+  .refine(intlAccepts, 'is not a language tag the platform knows; use a plain one such as en, en-GB or pt-BR');
+const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
+/** A tag: free text, whose slug is a folder name of the built site like any other slug. */
+const tag = z
+  .union([text, z.number()])
+  .transform((t) => String(t))
+  .refine((t) => utf8Bytes(tagSlug(t)) <= MAX_SLUG, `is too long: its URL may be at most ${MAX_SLUG} bytes; shorten it`);
 
 export const verdictSchema = z.strictObject({
   /** The id claims use in `verdict:`. */
@@ -40,8 +66,8 @@ export const verdictSchema = z.strictObject({
   label: text,
   /** 1 = worst ... n = best; leave it out for a verdict outside the scale. */
   rating: z.number().int().min(1).optional(),
-  /** What the verdict means. */
-  description: text,
+  /** What the verdict means; none when left out. */
+  description: text.optional(),
 });
 
 export const siteSchema = z.strictObject({
@@ -129,7 +155,7 @@ export const claimSchema = z.strictObject({
   /** Who wrote the review; default the publisher. */
   author: text.optional(),
   /** Topics that group reviews. */
-  tags: z.array(z.union([text, z.number()]).transform((t) => String(t))).optional(),
+  tags: z.array(tag).optional(),
   /** Old slugs that must keep resolving. */
   aliases: z.array(slug).optional(),
   /** Checked like the rest, never published. */
@@ -141,8 +167,8 @@ export const claimSchema = z.strictObject({
 export const pageSchema = z.strictObject({
   /** The page title. */
   title: text,
-  /** One sentence for search engines and link previews. */
-  description: text,
+  /** One sentence for search engines and link previews; default the page's first paragraph, shortened. */
+  description: text.optional(),
   /** Old slugs that must keep resolving. */
   aliases: z.array(slug).optional(),
   /** Checked like the rest, never published. */

@@ -7,8 +7,8 @@ export interface Verdict {
   label: string;
   /** 1 = worst ... n = best; absent for a verdict outside the scale (e.g. unproven). */
   rating?: number;
-  /** What the verdict means, shown beside it on every claim page. */
-  description: string;
+  /** What the verdict means, shown beside it on every claim page; a site's own scale may leave it out. */
+  description?: string;
 }
 
 export const DEFAULT_VERDICTS: Verdict[] = [

@@ -5,13 +5,26 @@
  * The corpus it loads is the one the pages and the remark plugin then use.
  */
 import type { AstroIntegration } from 'astro';
+import { writeSync } from 'node:fs';
 import { relative } from 'node:path';
 import { getCorpus, invalidateCorpus } from '../check/cache.ts';
-import { formatProblem, formatWarning, githubAnnotation } from '../core/problems.ts';
+import { formatProblem, formatWarning, githubAnnotation, inert, refusalSummary } from '../core/problems.ts';
+import { siteUrlProblem } from '../site/location.ts';
 
 export interface ContentCheckOptions {
   /** Absolute path of the content folder. */
   dir: string;
+}
+
+/**
+ * Ends a build that must not go on with exactly what is wrong, as `npm run check` prints it.
+ * A hook that throws makes Astro print "An unhandled error occurred" and a stack trace around
+ * the list; nothing has been built yet, so there is nothing to clean up and the process exits.
+ * Written synchronously, so that no line is lost to the exit.
+ */
+function refuse(lines: string[]): never {
+  writeSync(2, `${lines.join('\n')}\n`);
+  process.exit(1);
 }
 
 export default function contentCheck({ dir }: ContentCheckOptions): AstroIntegration {
@@ -21,28 +34,34 @@ export default function contentCheck({ dir }: ContentCheckOptions): AstroIntegra
       'astro:config:setup': ({ logger, command, addWatchFile }) => {
         const corpus = getCorpus(dir);
         const problems = corpus.problems;
+        const where = relative(process.cwd(), dir) || '.';
+        const badUrl = siteUrlProblem();
+        if (badUrl) {
+          if (command === 'build') refuse([inert(badUrl), '', '✗ SITE_URL is not a URL; nothing was published.']);
+          logger.error(`${inert(badUrl)} (ignored: the site uses site.yml's url)`);
+        }
         // Warnings do not stop a build: the review is sound, only short of a guideline (npm run check -- --strict fails on them).
         const warnings = problems.length > 0 ? [] : corpus.warnings;
         for (const w of warnings) logger.warn(formatWarning(w));
         if (process.env.GITHUB_ACTIONS) for (const w of warnings) console.log(githubAnnotation(w, 'warning'));
         if (problems.length === 0) {
           logger.info(
-            `${corpus.stats.claims} claims, ${corpus.stats.sources} sources, ${corpus.stats.excerpts} excerpts and ${corpus.stats.quotations} quotations verified (${relative(process.cwd(), dir) || '.'})`,
+            `${corpus.stats.claims} claims, ${corpus.stats.sources} sources, ${corpus.stats.excerpts} excerpts and ${corpus.stats.quotations} quotations verified (${where})`,
           );
           return;
         }
-        const list = problems.map(formatProblem).join('\n');
+        const list = problems.map(formatProblem);
         if (process.env.GITHUB_ACTIONS) for (const p of problems) console.log(githubAnnotation(p));
         if (command === 'dev') {
           // The dev server stays up so the editor can fix the files; every page says what is wrong.
-          logger.error(`${problems.length} problem(s) in the content:\n${list}`);
+          logger.error(`${problems.length} problem(s) in the content:\n${list.join('\n')}`);
           void addWatchFile;
           return;
         }
-        const summary = `${problems.length} problem${problems.length === 1 ? '' : 's'} in the content; nothing was built.`;
-        const error = new Error(`${summary}\n${list}`);
-        // The list above is the useful part; a stack trace into Astro's internals is not.
-        error.stack = `ContentError: ${summary}`;
+        if (command === 'build') refuse([...list, '', refusalSummary(problems.length, where)]);
+        // Anything else (astro sync, check) stops with the list, through Astro's own error path.
+        const error = new Error(`${refusalSummary(problems.length, where)}\n${list.join('\n')}`);
+        error.stack = `ContentError: ${refusalSummary(problems.length, where)}`;
         error.name = 'ContentError';
         throw error;
       },

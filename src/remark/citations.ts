@@ -83,12 +83,12 @@ function linkQuotations(tree: Root, found: TextQuotation[], corpus: Corpus, clai
     if (!parent || !source) continue;
     const { sourceHref } = excerptLinks(corpus, base, r.source, r.id, r.ranges);
     const value = q.node.value;
-    const quoted = link(sourceHref, [text(value.slice(q.start, q.end))], {
-      className: ['excerpt', 'excerpt-inline', 'excerpt-quotation'],
-      title: `${QUOTATION_LABEL} · ${source.data.outlet}`,
-    });
+    // No title: it is not read by every screen reader, and the words in the link say where it comes from.
+    const quoted = link(sourceHref, [text(value.slice(q.start, q.end))], { className: ['excerpt-inline', 'quotation'] });
     quoted.children.push(
-      el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [text(` (${source.data.outlet})`)]) as PhrasingContent,
+      el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [
+        text(` (${QUOTATION_LABEL.toLowerCase()}: ${source.data.outlet})`),
+      ]) as PhrasingContent,
     );
     const at = parent.children.indexOf(q.node as never);
     const after: Text = { type: 'text', value: value.slice(q.end) };

@@ -23,10 +23,23 @@ export function siteLocation(url: string): SiteLocation {
   return { origin: u.origin, base, href: u.origin + base };
 }
 
-/** The site URL a build uses: `SITE_URL` wins over site.yml's `url`. */
+const isHttpUrl = (url: string) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
+
+/**
+ * What is wrong with `SITE_URL`, if anything: it must be an absolute http(s) URL. The build
+ * refuses a bad one with this message (content-check.ts); until then it is ignored, so that
+ * loading the config never throws a TypeError from deep inside `new URL`.
+ */
+export function siteUrlProblem(env: Record<string, string | undefined> = process.env): string | undefined {
+  const fromEnv = env.SITE_URL?.trim();
+  if (!fromEnv || isHttpUrl(fromEnv)) return undefined;
+  return `SITE_URL \`${fromEnv.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 200)}\` is not an absolute http(s) URL; set it to the address the site is served at, such as https://example.org/ or https://owner.github.io/repository/`;
+}
+
+/** The site URL a build uses: `SITE_URL` wins over site.yml's `url` (a malformed one is ignored: see siteUrlProblem). */
 export function resolveSiteUrl(siteYmlUrl: string | undefined, env: Record<string, string | undefined> = process.env): string {
   const fromEnv = env.SITE_URL?.trim();
-  const url = fromEnv || siteYmlUrl;
+  const url = [fromEnv, siteYmlUrl].find((u): u is string => !!u && isHttpUrl(u));
   if (!url) return 'http://localhost:4321/';
   return siteLocation(url).href;
 }

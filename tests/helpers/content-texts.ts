@@ -12,7 +12,8 @@ export function contentTexts(generated: { claims: number; seed: number }): strin
   const walk = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(dir, e.name));
-      else if (e.name.endsWith('.md')) texts.push(readFileSync(join(dir, e.name), 'utf8'));
+      // Only regular files: the fixtures' symbolic links are there to be refused, not read.
+      else if (e.isFile() && e.name.endsWith('.md')) texts.push(readFileSync(join(dir, e.name), 'utf8'));
     }
   };
   walk(join(import.meta.dirname, '../../content'));

@@ -179,6 +179,99 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['site.yml:7:9', 'unknown field `colour`'],
   ],
   'bad-site-yaml': [['site.yml:3:1', /^Flow sequence in block collection/]],
+  // Symbolic links (dangling, or to a real file), a folder where a file belongs, a file where a folder belongs.
+  'not-regular-files': [
+    [
+      'claims/dangling.md:1:1',
+      'claims/dangling.md is a symbolic link; content files must be regular files (put the file itself here)',
+    ],
+    ['claims/folder.md:1:1', 'claims/folder.md is a folder; files in claims/ must sit directly in it, not in subfolders'],
+    [
+      'claims/linked.md:1:1',
+      'claims/linked.md is a symbolic link; content files must be regular files (put the file itself here)',
+    ],
+    ['pages:1:1', 'pages is not a folder; pages/ must be a folder of .md files'],
+    ['site.yml:1:1', 'site.yml is a symbolic link; content files must be regular files (put the file itself here)'],
+  ],
+  // Links that are not to a .md file: relative ones must be, and ones to the site's own pages must land.
+  'bad-links': [
+    [
+      'claims/links.md:12:15',
+      "the link `../sources/town-paper` does not point to a content file: link to the .md file (`../sources/town-paper.md`), which the site turns into its page's URL",
+    ],
+    ['claims/links.md:12:63', /^the link `\.\.\/sources\/` does not point to a content file: link to the \.md file, which/],
+    [
+      'claims/links.md:13:1',
+      'the link `/claims/no-such/` points to no page of the site (there is no published claims/no-such.md); link to the file instead, relatively',
+    ],
+    [
+      'claims/links.md:13:49',
+      /^the link `https:\/\/factcheck\.example\.org\/sources\/nothing\/` points to no page of the site \(there is no published sources\/nothing\.md\)/,
+    ],
+    ['claims/links.md:14:1', 'the link `/verdicts/maybe/` points to no page of the site (the scale has no verdict `maybe`)'],
+    [
+      'claims/links.md:14:38',
+      'the link `/tags/ice/` points to no page of the site (no published review has a tag whose URL is /tags/ice/)',
+    ],
+    ['claims/links.md:14:70', 'the link `../../outside` points outside the content folder; link only to files in it'],
+  ],
+  // Pictures: only files directly in images/, linked relatively, with alt text.
+  'bad-images': [
+    [
+      'claims/pictures.md:11:1',
+      /^the image `https:\/\/tracker\.example\.com\/p\.gif` is on another host, which every reader's browser would then contact/,
+    ],
+    [
+      'claims/pictures.md:11:48',
+      'the image `../images/dot.png` has no alt text: say what the picture shows between the brackets, ![what it shows](…)',
+    ],
+    ['claims/pictures.md:12:1', 'the image `../../../../etc/passwd` points outside the content folder; pictures live in images/'],
+    ['claims/pictures.md:12:39', 'the image `../images/missing.png` points to images/missing.png, which does not exist'],
+    ['claims/pictures.md:13:1', /^the image `\.\.\/images\/linked\.png` is not shown: images\/linked\.png is a symbolic link/],
+    [
+      'claims/pictures.md:13:34',
+      'the image `../images/dot%zz.png` has a malformed %-escape in its path; write the file name as it is',
+    ],
+    ['claims/pictures.md:14:1', /^the image `\/images\/dot\.png` is linked from the root; link to it relatively/],
+    ['claims/pictures.md:14:27', /^the image `\.\.\/site\.yml` is not a file directly in images\//],
+    [
+      'claims/pictures.md:15:1',
+      'the image `../images/text.png` is not a PNG picture (its first bytes say otherwise); export it again from an image editor',
+    ],
+  ],
+  // What the check and the site would read differently, or show wrongly, is refused.
+  slips: [
+    ['claims/ancient.md:4:10', '`claimed` “0019-07-11” has a year before 1000: write a four-digit year from 1000 (YYYY-MM-DD)'],
+    ['claims/indented.md:8:1', /^the body’s first line is indented: the site reads the body with that indentation removed/],
+    [
+      'claims/optional-fence.md:7:1',
+      'this line begins with --- but is not exactly ---: the site would end the front matter here and the check would not; change the line (a YAML comment starts with #) or indent it',
+    ],
+    [
+      'claims/tagged.md:7:8',
+      'the tag `bridge` has the same URL (/tags/bridge/) as the tag `Bridge` of claims/ancient.md; write both the same way',
+    ],
+    [
+      'claims/tagged.md:7:16',
+      'the tag `ice` has the same URL (/tags/ice/) as the tag `ICE` of claims/ancient.md; write both the same way',
+    ],
+    ['sources/dashed.md:1:1', /^the first line begins with --- but is not exactly ---/],
+  ],
+  // Values the patterns let through but a file system, Intl or Astro's YAML reader would not take.
+  'bad-values': [
+    [
+      `claims/${'a'.repeat(101)}.md:1:1`,
+      `file name \`${'a'.repeat(101)}.md\` is too long: a slug may be at most 100 characters (it is 101)`,
+    ],
+    ['claims/tagged.md:7:16', '`tags.1` is too long: its URL may be at most 100 bytes; shorten it'],
+    ['claims/tagged.md:8:11', '`aliases.0` must be at most 100 characters long'],
+    [
+      'pages/bomb.md:3:18',
+      'front matter: the aliases (*name) expand to too much data; repeat the values instead (at most 100 aliases)',
+    ],
+    ['pages/nul.md:2:13', 'front matter holds the control character U+0000, which YAML does not allow; delete it'],
+    ['site.yml:4:11', '`language` is not a language tag the platform knows; use a plain one such as en, en-GB or pt-BR'],
+  ],
 };
 
 describe('warnings: sound reviews short of the fact-check guidelines', () => {

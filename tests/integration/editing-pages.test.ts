@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { ASTRO, astroEnv, buildSite, cleanBuilds, FIXTURES, ROOT, type BuiltSite } from '../helpers/build-site.ts';
-import { decodeEntities, scripts } from '../helpers/html.ts';
+import { decodeEntities, description, scripts } from '../helpers/html.ts';
 
 const FIXTURE = join(FIXTURES, 'editing');
 
@@ -119,6 +119,17 @@ describe('pages of a site in git', () => {
       ['2024-05-03', '/desk/claims/bridge-closed/'],
     ]);
     expect(html).not.toContain('never be listed');
+  });
+
+  it('builds a scale of its own whose verdicts have no description', () => {
+    const index = site.read('verdicts/index.html');
+    for (const label of ['Accurate', 'Inaccurate', 'Cannot say']) expect(index).toContain(label);
+    // No default scale's description leaks in for ids it shares, and no empty paragraph stands in for one.
+    expect(index).not.toContain('The claim is accurate');
+    expect(index).not.toMatch(/<p>\s*<\/p>/);
+    const page = site.read('verdicts/false/index.html');
+    expect(description(page)).toBe('The reviews rated Inaccurate.');
+    expect(site.read('claims/bridge-closed/index.html')).toContain('Inaccurate');
   });
 
   it('never builds a draft', () => {

@@ -5,8 +5,20 @@
  * Every run must end in success or in problems that each name a file, a line and a
  * column, never in an exception. A handful of runs go through the real CLI too.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -260,5 +272,117 @@ describe('what the fuzzing found: nesting deep enough to overflow the stack is a
       line,
       message: expect.stringMatching(/^the Markdown is nested \d+ levels deep .*at most 100 can be read$/),
     });
+  });
+});
+
+describe('a hostile file system: every case ends within seconds, in bounded memory, in problems at their paths', () => {
+  /** A copy of the good folder changed by `change`, checked by the CLI under a time and a memory limit. */
+  const checkCopy = (change: (dir: string) => void, contentDir?: (dir: string) => string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'fuzz-fs-'));
+    made.push(dir);
+    cpSync(GOOD, dir, { recursive: true });
+    change(dir);
+    const env: Record<string, string | undefined> = { ...process.env, CONTENT_DIR: contentDir?.(dir) ?? dir };
+    delete env.INIT_CWD;
+    delete env.GITHUB_ACTIONS;
+    const r = spawnSync(NODE, ['--max-old-space-size=256', join(ROOT, 'scripts/check.ts')], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.error, 'the check ended in time').toBeUndefined();
+    expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
+    const lines = r.stderr.split('\n').filter((l) => /^\S.*:\d+:\d+: /.test(l));
+    return { status: r.status, lines, stdout: r.stdout };
+  };
+  const fifo = (path: string) => execFileSync('mkfifo', [path]);
+  const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
+
+  it.skipIf(!hasMkfifo)('a FIFO where a content file belongs is a problem; one anywhere else is never opened', () => {
+    const r = checkCopy((dir) => {
+      fifo(join(dir, 'claims', 'pipe.md'));
+      fifo(join(dir, 'claims', 'notes'));
+      fifo(join(dir, 'notes.md'));
+      mkdirSync(join(dir, 'images'));
+      fifo(join(dir, 'images', 'x.png'));
+    });
+    expect(r.lines).toEqual([
+      'claims/pipe.md:1:1: claims/pipe.md is not a regular file (a FIFO, socket or device); content files must be regular files',
+    ]);
+  });
+
+  it('links to endless files are never followed, in a collection or as site.yml', () => {
+    const r = checkCopy((dir) => {
+      symlinkSync('/dev/zero', join(dir, 'claims', 'zero.md'));
+      symlinkSync('/dev/urandom', join(dir, 'sources', 'random'));
+      symlinkSync('user@host.1234:1700000000', join(dir, 'claims', '.#bridge-draft.md'));
+      rmSync(join(dir, 'site.yml'));
+      symlinkSync('/dev/zero', join(dir, 'site.yml'));
+    });
+    expect(r.lines).toEqual([
+      'claims/zero.md:1:1: claims/zero.md is a symbolic link; content files must be regular files (put the file itself here)',
+      'site.yml:1:1: site.yml is a symbolic link; content files must be regular files (put the file itself here)',
+    ]);
+  });
+
+  it('a collection that is a link to a folder elsewhere is not read', () => {
+    const r = checkCopy((dir) => {
+      rmSync(join(dir, 'pages'), { recursive: true });
+      symlinkSync('/etc', join(dir, 'pages'));
+    });
+    expect(r.lines).toContainEqual('pages:1:1: pages is a symbolic link; pages/ must be a folder in the content folder');
+  });
+
+  it('a file over the size limit is a problem, not a slow read', () => {
+    const r = checkCopy((dir) =>
+      writeFileSync(join(dir, 'sources', 'huge.md'), `---\ntitle: T\noutlet: O\n---\n${'word '.repeat(600_000)}\n`),
+    );
+    expect(r.lines).toEqual(['sources/huge.md:1:1: sources/huge.md is 2.9 MB; a content file may be at most 2 MB: split it']);
+  });
+
+  it('CONTENT_DIR naming a file is a problem at that path', () => {
+    const r = checkCopy(
+      () => {},
+      (dir) => join(dir, 'site.yml'),
+    );
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([
+      'site.yml:1:1: the content folder is not a folder (set CONTENT_DIR to a folder that holds site.yml)',
+    ]);
+  });
+
+  it('site.yml and content in UTF-16 or invalid UTF-8 are problems, and so is front matter with CR-only line ends', () => {
+    const r = checkCopy((dir) => {
+      const site = readFileSync(join(dir, 'site.yml'), 'utf8');
+      writeFileSync(join(dir, 'site.yml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(site, 'utf16le')]));
+      const page = join(dir, 'pages', 'about.md');
+      writeFileSync(page, Buffer.concat([readFileSync(page), Buffer.from([0xc3, 0x28])]));
+      const claim = join(dir, 'claims', 'bridge-repair-cost.md');
+      writeFileSync(claim, readFileSync(claim, 'utf8').replace(/\n/g, '\r'));
+    });
+    expect(r.lines).toEqual([
+      // A file refused is no entry, so a link to it has nothing to land on.
+      'claims/bridge-closed-forever.md:27:10: the link `./bridge-repair-cost.md` points to claims/bridge-repair-cost.md, which does not exist',
+      // Astro's reader finds front matter only between LF or CRLF line ends.
+      'claims/bridge-repair-cost.md:1:1: the front matter’s lines end in a carriage return alone (CR); save the file with LF or CRLF line endings (the site would find no front matter)',
+      'pages/about.md:1:1: the file is not valid UTF-8 text',
+      'site.yml:1:1: site.yml is not valid UTF-8 text; save it as UTF-8',
+    ]);
+  });
+
+  it('an alias bomb in site.yml is refused at its first alias', () => {
+    const r = checkCopy((dir) =>
+      writeFileSync(
+        join(dir, 'site.yml'),
+        `${readFileSync(join(dir, 'site.yml'), 'utf8')}x0: &a [lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from(
+          { length: 8 },
+          (_, i) => `x${i + 1}: &${'b'.repeat(i + 1)} [${`*${i === 0 ? 'a' : 'b'.repeat(i)}, `.repeat(9)}0]`,
+        ).join('\n')}\n`,
+      ),
+    );
+    expect(r.lines).toEqual([
+      'site.yml:10:9: the aliases (*name) expand to too much data; repeat the values instead (at most 100 aliases)',
+    ]);
   });
 });

@@ -72,7 +72,7 @@ describe('the headline', () => {
 describe('quotations that are not links', () => {
   it('link, in the analysis, to the passage they were verified in', () => {
     const html = site.read(`${QUOTED}index.html`);
-    const links = [...html.matchAll(/<a href="([^"]+)" class="excerpt excerpt-inline excerpt-quotation"[^>]*>([^<]*)</g)];
+    const links = [...html.matchAll(/<a href="([^"]+)" class="excerpt-inline quotation"[^>]*>([^<]*)</g)];
     expect(links.map((l) => decodeEntities(l[2]!))).toEqual([
       '“nobody will pay a single\ncent, not even tourists”',
       '“the council has not yet voted”',

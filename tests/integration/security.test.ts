@@ -40,6 +40,8 @@ function cspProblems(file: string, html: string): string[] {
   if (metas.length !== 1) return [`${file}: ${metas.length} CSP <meta> elements`];
   const meta = metas[0]!;
   const policy = directives(meta.attrs.get('content') ?? '');
+  // Pictures from the site only: no tracking pixel, even one the check let through, would load.
+  if (policy.get('img-src')?.join(' ') !== "'self'") problems.push(`${file}: img-src is not 'self' alone`);
   const scriptSrc = policy.get('script-src') ?? policy.get('default-src');
   if (!scriptSrc) problems.push(`${file}: no script-src`);
   for (const bad of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:']) {
@@ -64,6 +66,9 @@ function cspProblems(file: string, html: string): string[] {
         .update(t.body ?? '')
         .digest('base64')}'`;
       if (!scriptSrc?.includes(hash)) problems.push(`${file}: an inline <script> whose hash ${hash} the policy does not allow`);
+    }
+    if (t.name === 'img' && /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(t.attrs.get('src') ?? '')) {
+      problems.push(`${file}: a picture from elsewhere: ${t.attrs.get('src')}`);
     }
     if (t.name === 'script' && t.attrs.has('src') && /^(https?:)?\/\//.test(t.attrs.get('src')!)) {
       problems.push(`${file}: a script from another origin: ${t.attrs.get('src')}`);
@@ -93,13 +98,13 @@ describe('Content Security Policy', () => {
   it('the CSP test catches an inline script, a handler and a policy with unsafe-inline', () => {
     const page = (csp: string, body: string) =>
       `<!doctype html><html><head><meta http-equiv="content-security-policy" content="${csp}"></head><body>${body}</body></html>`;
-    expect(cspProblems('a.html', page("script-src 'self'", '<script>alert(1)</script>'))[0]).toMatch(
+    expect(cspProblems('a.html', page("script-src 'self'; img-src 'self'", '<script>alert(1)</script>'))[0]).toMatch(
       /inline <script> whose hash/,
     );
-    expect(cspProblems('a.html', page("script-src 'self'", '<img src="x" onerror="alert(1)">'))).toEqual([
+    expect(cspProblems('a.html', page("script-src 'self'; img-src 'self'", '<img src="x" onerror="alert(1)">'))).toEqual([
       'a.html: <img onerror=…> (inline event handler)',
     ]);
-    expect(cspProblems('a.html', page("script-src 'self' 'unsafe-inline'", ''))).toEqual([
+    expect(cspProblems('a.html', page("script-src 'self' 'unsafe-inline'; img-src 'self'", ''))).toEqual([
       "a.html: script-src allows 'unsafe-inline'",
     ]);
     expect(cspProblems('a.html', '<html><head></head></html>')).toEqual(['a.html: 0 CSP <meta> elements']);
@@ -148,6 +153,23 @@ describe('raw HTML never reaches dist/', () => {
     expect(hostile.read('sources/forum-post/index.html')).toContain("&lt;script&gt;alert('code')&lt;/script&gt;");
     expect(files.flatMap((f) => injected(f, hostile.read(f)))).toEqual([]);
     expect(files.flatMap((f) => cspProblems(f, hostile.read(f)))).toEqual([]);
+  });
+
+  it('publishes a picture of the content folder from the site itself, its alt text as text', () => {
+    const claim = hostile.read('claims/markup-in-text/index.html');
+    const img = startTags(claim).find((t) => t.name === 'img');
+    expect(img?.attrs.get('alt')).toBe('The post, saying <b>bold</b> things');
+    expect(img?.attrs.get('src')).toMatch(/^\/_astro\/screenshot\.[\w-]+\.\w+$/);
+    expect(hostile.exists(img!.attrs.get('src')!.slice(1))).toBe(true);
+  });
+
+  it('the policy check sees a picture from another host and a policy without img-src', () => {
+    const page = (csp: string, body: string) =>
+      `<!doctype html><html><head><meta http-equiv="content-security-policy" content="${csp}"></head><body>${body}</body></html>`;
+    expect(
+      cspProblems('a.html', page("script-src 'self'; img-src 'self'", '<img src="https://t.example/p.gif" alt="">')),
+    ).toEqual(['a.html: a picture from elsewhere: https://t.example/p.gif']);
+    expect(cspProblems('a.html', page("script-src 'self'", ''))).toEqual(["a.html: img-src is not 'self' alone"]);
   });
 
   it('feeds and JSON carry the same text escaped, never as markup', () => {

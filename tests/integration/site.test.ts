@@ -317,6 +317,11 @@ describe('a site served under a path (SITE_URL=https://example.org/repo/)', () =
     }
   });
 
+  it('describes a page without `description:` by its first paragraph', () => {
+    // pages/methodology.md has no description; its body opens with a heading, then this paragraph.
+    expect(description(site.read('methodology/index.html'))).toBe('We quote our sources; see the river plan review.');
+  });
+
   it('loads nothing from another host', () => {
     for (const f of htmlFiles(site)) {
       const html = site.read(f);

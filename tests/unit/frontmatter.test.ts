@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { parseFile } from '../../src/core/frontmatter.ts';
+import { contentTexts } from '../helpers/content-texts.ts';
 
 const SOURCE = [
   '---', //                                  1
@@ -93,4 +95,85 @@ describe('parseFile: front matter with positions', () => {
     const bad = parseFile('title: T\nurl: [\n', { wholeYaml: true });
     expect(bad.errors[0]!.line).toBeGreaterThanOrEqual(2);
   });
+});
+
+describe('parseFile: what YAML readers disagree on or choke on', () => {
+  it('refuses a control character in the front matter at its line and column (Astro’s reader throws on it)', () => {
+    expect(parseFile('---\ntitle: a\u0000b\n---\nbody\n').errors).toEqual([
+      { line: 2, column: 9, message: 'front matter holds the control character U+0000, which YAML does not allow; delete it' },
+    ]);
+    expect(parseFile('title: x\u0007\n', { wholeYaml: true }).errors[0]).toMatchObject({ line: 1, column: 9 });
+    // In the body, a NUL is CommonMark's business (it reads as U+FFFD), not YAML's.
+    expect(parseFile('---\ntitle: a\n---\nbody\u0000\n').errors).toEqual([]);
+  });
+
+  it('refuses aliases that expand past the limit, at the first alias, and keeps a few', () => {
+    const bomb = `---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${'*a, '.repeat(10)}*a]\nc: [${'*b, '.repeat(10)}*b]\n---\n`;
+    const parsed = parseFile(bomb);
+    expect(parsed.data).toEqual({});
+    expect(parsed.errors).toEqual([
+      {
+        line: 3,
+        column: 8,
+        message: 'front matter: the aliases (*name) expand to too much data; repeat the values instead (at most 100 aliases)',
+      },
+    ]);
+    expect(parseFile('---\na: &a [x]\nb: *a\n---\n').data).toEqual({ a: ['x'], b: ['x'] });
+  });
+});
+
+describe('the check and the site read front matter the same way, or the check refuses the file', () => {
+  /** Astro's reading, as the site's collections do it (astro/dist/vite-plugin-markdown/content-entry-type.js). */
+  const astro = (text: string) => {
+    const parsed = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+    return { raw: parsed.rawFrontmatter, data: parsed.frontmatter, body: parsed.content.replace(/\r\n?/g, '\n').trim() };
+  };
+
+  it('on every content file the check accepts: the same front matter, the same body', () => {
+    let compared = 0;
+    for (const text of contentTexts({ claims: 20, seed: 3 })) {
+      const ours = parseFile(text);
+      if (ours.errors.length > 0 || !text.startsWith('---')) continue;
+      const theirs = astro(text);
+      expect(theirs.body, text.slice(0, 80)).toBe(ours.body.trim());
+      const head = text.replace(/\r\n?/g, '\n').slice(0, text.length - ours.body.length);
+      expect(`---${theirs.raw.replace(/\r\n?/g, '\n')}---`, text.slice(0, 80)).toBe(head.replace(/[ \t]*\n?$/, ''));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+
+  const parting: [name: string, text: string, line: number, message: RegExp][] = [
+    [
+      'a dashed line inside',
+      '---\ntitle: T\n---- optional ----\ndraft: true\n---\nBody.\n',
+      3,
+      /^this line begins with --- but is not exactly ---/,
+    ],
+    [
+      'a line of +++ inside',
+      '---\ntitle: T\n+++\ndraft: true\n---\nBody.\n',
+      3,
+      /^this line begins with \+\+\+ but is not exactly ---/,
+    ],
+    ['a closing line with more on it', '---\ntitle: T\n--- draft: true\n---\nBody.\n', 3, /^this line begins with ---/],
+    ['a dashed first line', '----\ntitle: T\n---\nBody.\n', 1, /^the first line begins with --- but is not exactly ---/],
+    ['CR-only line ends', '---\rtitle: T\rdraft: true\r---\rBody.\r', 1, /carriage return alone/],
+  ];
+  for (const [name, text, line, message] of parting) {
+    it(`refuses ${name}, where the two readings part`, () => {
+      // The case is real: the site reads other data than the text means (or throws).
+      let theirs: unknown;
+      try {
+        theirs = astro(text).data;
+      } catch (e) {
+        theirs = e;
+      }
+      expect(theirs).not.toEqual(text.includes('draft') ? { title: 'T', draft: true } : { title: 'T' });
+      const ours = parseFile(text);
+      expect(ours.errors).toHaveLength(1);
+      expect(ours.errors[0]).toMatchObject({ line, column: 1 });
+      expect(ours.errors[0]!.message).toMatch(message);
+    });
+  }
 });

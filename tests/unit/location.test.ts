@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, internalHref, resolveSiteUrl, siteLocation } from '../../src/site/location.ts';
+import { absoluteUrl, internalHref, resolveSiteUrl, siteLocation, siteUrlProblem } from '../../src/site/location.ts';
 import { paths } from '../../src/site/routes.ts';
 
 describe('site location', () => {
@@ -19,6 +19,16 @@ describe('site location', () => {
   it('lets SITE_URL override site.yml, and ignores an empty one', () => {
     expect(resolveSiteUrl('https://a.example/', { SITE_URL: 'https://b.example/x/' })).toBe('https://b.example/x/');
     expect(resolveSiteUrl('https://a.example', { SITE_URL: ' ' })).toBe('https://a.example/');
+  });
+
+  it('names a malformed SITE_URL instead of throwing, and builds nothing from it', () => {
+    for (const bad of ['http://[bad', 'example.org', 'ftp://example.org/', 'javascript:alert(1)']) {
+      expect(() => resolveSiteUrl('https://a.example/', { SITE_URL: bad }), bad).not.toThrow();
+      expect(resolveSiteUrl('https://a.example/', { SITE_URL: bad }), bad).toBe('https://a.example/');
+      expect(siteUrlProblem({ SITE_URL: bad }), bad).toMatch(/^SITE_URL `.*` is not an absolute http\(s\) URL; set it to /);
+    }
+    expect(siteUrlProblem({ SITE_URL: 'https://b.example/x/' })).toBeUndefined();
+    expect(siteUrlProblem({})).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, plainText, rawHtml, sourceBlocks } from '../../src/core/markdown.ts';
+import { lede, LEDE_LENGTH, parseMarkdown, plainText, rawHtml, sourceBlocks } from '../../src/core/markdown.ts';
 import { indexSource, matchExcerpt } from '../../src/core/matcher.ts';
 import { collectCitations } from '../../src/core/citations.ts';
 
@@ -54,5 +54,29 @@ describe('rawHtml', () => {
 
   it('does not take autolinks or escaped angle brackets for HTML', () => {
     expect(rawHtml(parseMarkdown('<https://example.org> and 3 \\< 4 and a < b'))).toEqual([]);
+  });
+});
+
+describe('lede: a page description from its first paragraph', () => {
+  it('skips headings and takes the first paragraph as one line of plain text', () => {
+    expect(lede(parseMarkdown('# How we work\n\nWe *quote* our\nsources; see [the review](x.md).\n\nMore.'))).toBe(
+      'We quote our sources; see the review.',
+    );
+  });
+  it('shortens a long paragraph at a word, with an ellipsis, to at most LEDE_LENGTH characters', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const got = lede(parseMarkdown(words))!;
+    expect(got.length).toBeLessThanOrEqual(LEDE_LENGTH);
+    expect(got).toMatch(/ word\d+…$/);
+    expect(words.startsWith(got.slice(0, -1))).toBe(true);
+  });
+  it('cuts a paragraph without spaces too', () => {
+    expect(lede(parseMarkdown('x'.repeat(500)))).toBe(`${'x'.repeat(LEDE_LENGTH - 1)}…`);
+  });
+  it('finds a paragraph inside a list, and is undefined when there is none', () => {
+    expect(lede(parseMarkdown('# Only a heading\n\n- a list item? no, list items hold paragraphs'))).toBe(
+      'a list item? no, list items hold paragraphs',
+    );
+    expect(lede(parseMarkdown('# Only a heading\n'))).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimSchema, day, pageSchema, siteSchema, sourceSchema, tagSlug } from '../../src/core/schema.ts';
+import { claimSchema, day, MAX_SLUG, pageSchema, siteSchema, sourceSchema, tagSlug } from '../../src/core/schema.ts';
 import { toIsoDay, formatDay } from '../../src/core/dates.ts';
 import { DEFAULT_VERDICTS, findVerdict, makeScale } from '../../src/core/verdicts.ts';
 
@@ -81,6 +81,16 @@ describe('claimSchema', () => {
     expect(claimSchema.safeParse(claim({ aliases: ['Old Slug'] })).success).toBe(false);
     expect(claimSchema.parse(claim({ tags: ['ICE', 2019] })).tags).toEqual(['ICE', '2019']);
   });
+  it('keeps slugs, aliases and tag slugs to a length every file system takes', () => {
+    expect(claimSchema.safeParse(claim({ aliases: ['a'.repeat(MAX_SLUG)] })).success).toBe(true);
+    expect(claimSchema.safeParse(claim({ aliases: ['a'.repeat(MAX_SLUG + 1)] })).success).toBe(false);
+    expect(claimSchema.safeParse(claim({ appearance: 'a'.repeat(MAX_SLUG + 1) })).success).toBe(false);
+    expect(claimSchema.safeParse(claim({ tags: ['x'.repeat(MAX_SLUG)] })).success).toBe(true);
+    expect(claimSchema.safeParse(claim({ tags: ['x'.repeat(MAX_SLUG + 1)] })).success).toBe(false);
+    // The limit is in bytes: 34 Cyrillic letters are 68 bytes, 51 are 102.
+    expect(claimSchema.safeParse(claim({ tags: ['д'.repeat(34)] })).success).toBe(true);
+    expect(claimSchema.safeParse(claim({ tags: ['д'.repeat(51)] })).success).toBe(false);
+  });
 });
 
 describe('sourceSchema', () => {
@@ -96,6 +106,16 @@ describe('sourceSchema', () => {
     expect(sourceSchema.safeParse({ ...source, url: 'https://example.org/x' }).success).toBe(true);
     expect(sourceSchema.safeParse({ ...source, show: 'all' }).success).toBe(false);
     expect(sourceSchema.parse(source).show).toBe('excerpts');
+  });
+  it('takes four-digit years from 1000 only, from a string or a YAML date', () => {
+    expect(sourceSchema.parse({ ...source, published: '1000-01-01' }).published).toBe('1000-01-01');
+    const early = new Date(0);
+    early.setUTCFullYear(19, 6, 11);
+    for (const v of ['0019-07-11', '0999-12-31', early]) {
+      const r = sourceSchema.safeParse({ ...source, published: v });
+      expect(r.success, String(v)).toBe(false);
+      if (!r.success) expect(r.error.issues[0]!.message).toMatch(/has a year before 1000: write a four-digit year from 1000/);
+    }
   });
   it('checks published and retrieved dates', () => {
     expect(sourceSchema.safeParse({ ...source, published: '2019-02-30' }).success).toBe(false);
@@ -114,6 +134,12 @@ describe('siteSchema and pageSchema', () => {
     expect(siteSchema.safeParse({ ...site, colour: 'red' }).success).toBe(false);
     expect(siteSchema.safeParse({ ...site, language: 'English' }).success).toBe(false);
   });
+  it('takes only language tags that Intl accepts, though the pattern lets more through', () => {
+    for (const ok of ['en', 'pt-BR', 'zh-Hant-TW', 'sr-Latn'])
+      expect(siteSchema.safeParse({ ...site, language: ok }).success, ok).toBe(true);
+    for (const bad of ['en-GB-oed', 'i-klingon', 'en-US-u'])
+      expect(siteSchema.safeParse({ ...site, language: bad }).success, bad).toBe(false);
+  });
   it('accepts a custom verdict scale, with true/false as ids', () => {
     const s = siteSchema.parse({
       ...site,
@@ -125,9 +151,16 @@ describe('siteSchema and pageSchema', () => {
     expect(makeScale(s.verdicts)).toMatchObject({ best: 2, worst: 2 });
     expect(s.verdicts!.map((v) => v.id)).toEqual(['true', 'nope']);
   });
-  it('pages need a title and a description', () => {
-    expect(pageSchema.safeParse({ title: 'About' }).success).toBe(false);
-    expect(pageSchema.parse({ title: 'About', description: 'Who we are.' }).draft).toBe(false);
+  it('pages need a title; the description is optional', () => {
+    expect(pageSchema.safeParse({ description: 'Who we are.' }).success).toBe(false);
+    expect(pageSchema.parse({ title: 'About' })).toEqual({ title: 'About', draft: false });
+    expect(pageSchema.parse({ title: 'About', description: 'Who we are.' }).description).toBe('Who we are.');
+    expect(pageSchema.safeParse({ title: 'About', description: ' ' }).success).toBe(false);
+  });
+  it('a verdict needs an id and a label, and nothing else', () => {
+    const s = siteSchema.parse({ ...site, verdicts: [{ id: 'yes', label: 'Yes' }] });
+    expect(s.verdicts).toEqual([{ id: 'yes', label: 'Yes' }]);
+    expect(siteSchema.safeParse({ ...site, verdicts: [{ id: 'yes' }] }).success).toBe(false);
   });
 });
 

@@ -1,9 +1,10 @@
 /**
  * Slugs and aliases: every entry in the same URL space must have its own slug,
- * file names and aliases alike, and a page may not take a route the site generates.
+ * file names and aliases alike, and a page may not take a route the site generates;
+ * tags written differently may not share a slug.
  */
 import { join } from 'node:path';
-import type { Collection } from '../../core/schema.ts';
+import { tagSlug, type Collection } from '../../core/schema.ts';
 import { RESERVED_PAGE_SLUGS } from '../../site/routes.ts';
 import type { CheckContext, Entry } from '../corpus.ts';
 import { COLLECTIONS } from './files.ts';
@@ -26,6 +27,22 @@ export function checkSlugs({ dir, corpus, problems, display, locate }: CheckCont
   for (const collection of COLLECTIONS) {
     for (const entry of corpus[collection].values())
       takeSlug(collection, entry.slug, entry.path, { line: 1, column: 1 }, 'the slug');
+  }
+  // Two tags written differently but with one slug would share one page, under one of their names.
+  const tags = new Map<string, { tag: string; path: string }>();
+  for (const entry of (corpus.claims as Map<string, Entry<{ tags?: string[] }>>).values()) {
+    entry.data.tags?.forEach((tag, i) => {
+      const slug = tagSlug(tag);
+      const first = tags.get(slug);
+      if (!first) tags.set(slug, { tag, path: entry.path });
+      else if (first.tag !== tag) {
+        problems.push({
+          file: display(join(dir, entry.path)),
+          ...locate(entry.path, ['tags', i]),
+          message: `the tag \`${tag}\` has the same URL (/tags/${slug}/) as the tag \`${first.tag}\` of ${first.path}; write both the same way`,
+        });
+      }
+    });
   }
   // Aliases after all slugs, so the message names the file that holds the slug.
   for (const collection of COLLECTIONS) {
