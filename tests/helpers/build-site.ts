@@ -123,3 +123,9 @@ export async function cleanBuilds(): Promise<void> {
   }
   cache.clear();
 }
+
+/** The HTML pages of a built site, by their paths in dist/. */
+export const htmlFiles = (site: BuiltSite): string[] => site.files().filter((f) => f.endsWith('.html'));
+
+/** The fixture full of markup-looking text, which the validity and security suites both read. */
+export const buildHostile = (): Promise<BuiltSite> => buildSite('hostile', { siteUrl: 'https://hostile.example.org/' });

@@ -1,21 +1,18 @@
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, cleanBuilds, ROOT, type BuiltSite } from '../helpers/build-site.ts';
+import { buildHostile, buildSite, type BuiltSite, cleanBuilds, htmlFiles, ROOT } from '../helpers/build-site.ts';
 import { demoBuild, type DemoSite } from '../helpers/demo-build.ts';
 import { startTags, type StartTag } from '../helpers/tags.ts';
 
 const CHECK_FIXTURES = join(ROOT, 'tests', 'fixtures', 'check');
-const HOSTILE_URL = 'https://hostile.example.org/';
-
-const htmlFiles = (site: BuiltSite) => site.files().filter((f) => f.endsWith('.html'));
 
 let demo: DemoSite;
 let hostile: BuiltSite;
 
 beforeAll(async () => {
   demo = await demoBuild();
-  hostile = await buildSite('hostile', { siteUrl: HOSTILE_URL });
+  hostile = await buildHostile();
 });
 afterAll(cleanBuilds);
 

@@ -7,13 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { buildSite, cleanBuilds, ROOT, type BuiltSite } from '../helpers/build-site.ts';
+import { buildSite, type BuiltSite, cleanBuilds, htmlFiles, ROOT } from '../helpers/build-site.ts';
 import { canonical, description, ids, scripts, title, urls } from '../helpers/html.ts';
 
 const BASE = '/repo/';
 const ORIGIN = 'https://example.org';
 
-const htmlFiles = (site: BuiltSite) => site.files().filter((f) => f.endsWith('.html'));
 const isSearch = (f: string) => f.startsWith('search/');
 
 /** Resolves an internal URL to the file that serves it and the fragment it asks for. */

@@ -6,20 +6,17 @@ import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, cleanBuilds, ROOT, type BuiltSite } from '../helpers/build-site.ts';
+import { buildHostile, type BuiltSite, cleanBuilds, htmlFiles, ROOT } from '../helpers/build-site.ts';
 import { demoBuild, type DemoSite } from '../helpers/demo-build.ts';
 
 const VNU = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
-const HOSTILE_URL = 'https://hostile.example.org/';
-
-const htmlFiles = (site: BuiltSite) => site.files().filter((f) => f.endsWith('.html'));
 
 let demo: DemoSite;
 let hostile: BuiltSite;
 
 beforeAll(async () => {
   demo = await demoBuild();
-  hostile = await buildSite('hostile', { siteUrl: HOSTILE_URL });
+  hostile = await buildHostile();
 });
 afterAll(cleanBuilds);
 

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanBuilds, type BuiltSite } from '../helpers/build-site.ts';
+import { cleanBuilds, htmlFiles } from '../helpers/build-site.ts';
 import { demoBuild, DEMO_BASE, type DemoSite } from '../helpers/demo-build.ts';
 import { CLAIM_PAGE_BUDGET, pageWeight } from '../../scripts/weight.ts';
-
-const htmlFiles = (site: BuiltSite) => site.files().filter((f) => f.endsWith('.html'));
 
 let demo: DemoSite;
 
