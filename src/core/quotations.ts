@@ -108,28 +108,23 @@ export function scanQuotations(text: string, roles?: Map<number, MarkRole>): Quo
     const innermost = open.findLastIndex((o) => o.kind === kind);
     // Where either would do (« ainsi », a mark between punctuation), the glyph's own direction decides.
     if (canOpen && canClose && OPENING_GLYPHS.has(ch)) canClose = false;
-    roles?.set(
-      at,
-      canClose && (innermost >= 0 || !canOpen)
-        ? APOSTROPHES.has(ch) && innermost < 0
-          ? 'apostrophe'
-          : 'close'
-        : canOpen
-          ? 'open'
-          : 'close',
-    );
+    // Each branch says what the mark does: typography (core/typography.ts) draws it so.
     if (canClose && innermost >= 0) {
+      roles?.set(at, 'close');
       const opener = open[innermost]!;
       open.length = innermost;
       if (open.length === 0) quotations.push({ start: opener.at, end: at + 1, inner: text.slice(opener.at + 1, at) });
     } else if (canOpen) {
+      roles?.set(at, 'open');
       open.push({ at, kind });
-    } else if (canClose && !APOSTROPHES.has(ch)) {
-      // A closing mark with nothing to close (a single one after a word is a possessive: officers').
-      unpaired.push(at);
-    } else if (!canOpen && !canClose && !APOSTROPHES.has(ch)) {
-      // A mark between two words or two spaces reads as neither: leave it to the reader, but not unchecked.
-      unpaired.push(at);
+    } else if (canClose && APOSTROPHES.has(ch)) {
+      // A single mark after a word with nothing to close is a possessive: officers'.
+      roles?.set(at, 'apostrophe');
+    } else {
+      // A closing mark with nothing to close, or a mark between two words or two spaces that reads
+      // as neither: leave it to the reader, but not unchecked (an apostrophe-like one excepted).
+      roles?.set(at, 'close');
+      if (canClose || !APOSTROPHES.has(ch)) unpaired.push(at);
     }
   }
   for (const o of open) unpaired.push(o.at);
@@ -152,7 +147,7 @@ export function linkTextQuotation(text: string): { excerpt: string } | { plain: 
   // own words carry inside it (a passage that starts inside someone's quoted sentence): those are
   // part of the excerpt, and verified with it.
   const first = seen[0] ?? '';
-  const body = /^([\s\S]*)[.,;:!?\u2026]*$/u.exec(seen.slice(1))![1]!.replace(/[.,;:!?\u2026]+$/u, '');
+  const body = seen.slice(1).replace(/[.,;:!?\u2026]+$/u, '');
   const last = body[body.length - 1] ?? '';
   const opens =
     isQuotationMark(first) &&
@@ -193,6 +188,31 @@ export interface TextQuotation {
 
 type Piece = { from: number; node: Text | null };
 
+/**
+ * A block's running text, as the quotation check and typography both read it: its text nodes
+ * joined, a hard break as a line break, and one OPAQUE character for each node a mark must not
+ * pair across (code, an image, raw HTML, and `skip`); `pieces` maps offsets back to text nodes.
+ */
+export function blockText(block: Parent, skip: ReadonlySet<Nodes> = new Set()): { text: string; pieces: Piece[] } {
+  let text = '';
+  const pieces: Piece[] = [];
+  const add = (value: string, node: Text | null) => {
+    pieces.push({ from: text.length, node });
+    text += value;
+  };
+  walk(block as Nodes, (n) => {
+    if (n === block) return undefined;
+    if (skip.has(n) || n.type === 'inlineCode' || n.type === 'image' || n.type === 'imageReference' || n.type === 'html') {
+      add(OPAQUE, null);
+      return false;
+    }
+    if (n.type === 'text') add(n.value, n);
+    else if (n.type === 'break') add('\n', null);
+    return undefined;
+  });
+  return { text, pieces };
+}
+
 /** The problem of a mark with no partner, wherever it is. */
 export const UNPAIRED_MARK =
   'this quotation mark has no partner: close the quotation, or, for an apostrophe, write ’ (an apostrophe inside a word is never a mark)';
@@ -222,22 +242,7 @@ export function bodyQuotations(tree: Root, skip: ReadonlySet<Nodes>, source: str
     return { line, column: at >= 0 ? at + lineText.trimStart().length : 1 };
   };
   const scanBlock = (block: Parent) => {
-    let text = '';
-    const pieces: Piece[] = [];
-    const add = (value: string, node: Text | null) => {
-      pieces.push({ from: text.length, node });
-      text += value;
-    };
-    walk(block as Nodes, (n) => {
-      if (n === block) return undefined;
-      if (skip.has(n) || n.type === 'inlineCode' || n.type === 'image' || n.type === 'imageReference' || n.type === 'html') {
-        add(OPAQUE, null);
-        return false;
-      }
-      if (n.type === 'text') add(n.value, n);
-      else if (n.type === 'break') add('\n', null);
-      return undefined;
-    });
+    const { text, pieces } = blockText(block, skip);
     const pieceAt = (offset: number) => {
       let lo = 0;
       for (let hi = pieces.length - 1; lo < hi; ) {

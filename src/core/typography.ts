@@ -11,36 +11,22 @@
  * quotation check (core/quotations.ts), across the text nodes of a paragraph,
  * so a quotation the check paired is drawn as one.
  */
-import type { Nodes, Parent, Root, Text } from 'mdast';
+import type { Parent, Root, Text } from 'mdast';
 import { parseMarkdown, walk } from './markdown.ts';
-import { type MarkRole, scanQuotations } from './quotations.ts';
+import { blockText, type MarkRole, scanQuotations } from './quotations.ts';
 
 const CURLY: Record<string, Partial<Record<MarkRole, string>>> = {
   '"': { open: '\u201C', close: '\u201D', apostrophe: '\u201D' },
   "'": { open: '\u2018', close: '\u2019', apostrophe: '\u2019' },
 };
 const TWO_DASHES = /(?<!-)--(?!-)/g;
-/** Stands for what typography must not see through: code, an image. */
-const OPAQUE = '\uFFFC';
 
 /** The blocks whose children are running text: marks pair within one of them, never across. */
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 function typesetBlock(block: Parent): void {
-  const texts: { node: Text; from: number }[] = [];
-  let joined = '';
-  walk(block as Nodes, (n) => {
-    if (n === block) return undefined;
-    if (n.type === 'inlineCode' || n.type === 'html' || n.type === 'image' || n.type === 'imageReference') {
-      joined += OPAQUE;
-      return false;
-    }
-    if (n.type === 'text') {
-      texts.push({ node: n, from: joined.length });
-      joined += n.value;
-    } else if (n.type === 'break') joined += '\n';
-    return undefined;
-  });
+  const { text: joined, pieces } = blockText(block);
+  const texts = pieces.filter((p): p is { from: number; node: Text } => p.node !== null);
   if (!/["'.-]/.test(joined)) return;
   const roles = new Map<number, MarkRole>();
   if (/["']/.test(joined)) scanQuotations(joined, roles);
