@@ -14,10 +14,10 @@ import type { Corpus } from '../check/corpus.ts';
 import { walk } from '../core/markdown.ts';
 import { getCorpus } from '../check/cache.ts';
 import { excerptLinks, resolveCitations } from '../site/excerpt-links.ts';
-import { QUOTATION_LABEL, STANCE_LABELS } from '../site/labels.ts';
+import { uiOf, type Ui } from '../i18n/ui.ts';
+import { directionOf } from '../i18n/direction.ts';
 import { internalHref } from '../site/location.ts';
 import { paths } from '../site/routes.ts';
-import { formatDay } from '../core/dates.ts';
 
 export interface RemarkCitationsOptions {
   /** Absolute path of the content folder. */
@@ -47,6 +47,17 @@ const link = (url: string, children: PhrasingContent[], props: Record<string, un
   data: { hProperties: props },
 });
 
+/**
+ * What a passage quoted from a source says of its language: always its `lang` (the source's, or
+ * the site's), and its `dir` where that differs from the site's, so a screen reader speaks it in
+ * its language and an English quotation reads left to right on an Arabic page.
+ */
+function languageProps(source: { data: { language?: string | undefined } }, ui: Ui): Record<string, string> {
+  const lang = source.data.language ?? ui.lang;
+  const dir = directionOf(lang);
+  return dir === ui.dir ? { lang } : { lang, dir };
+}
+
 function modifiedAt(path: string): number {
   try {
     return statSync(path).mtimeMs;
@@ -62,7 +73,15 @@ function modifiedAt(path: string): number {
  * order, with those the check verified; a difference is a build error, never a
  * page whose links point at passages nobody checked.
  */
-function linkQuotations(tree: Root, found: TextQuotation[], corpus: Corpus, claimSlug: string, rel: string, base: string): void {
+function linkQuotations(
+  tree: Root,
+  found: TextQuotation[],
+  corpus: Corpus,
+  claimSlug: string,
+  rel: string,
+  base: string,
+  ui: Ui,
+): void {
   const checked = (corpus.quotations.get(claimSlug) ?? []).filter((q) => q.where === 'analysis');
   const quotations = found.filter((q) => !q.problem);
   if (quotations.length !== checked.length) {
@@ -84,10 +103,16 @@ function linkQuotations(tree: Root, found: TextQuotation[], corpus: Corpus, clai
     const { sourceHref } = excerptLinks(corpus, base, r.source, r.id, r.ranges);
     const value = q.node.value;
     // No title: it is not read by every screen reader, and the words in the link say where it comes from.
-    const quoted = link(sourceHref, [text(value.slice(q.start, q.end))], { className: ['excerpt-inline', 'quotation'] });
+    const quoted = link(
+      sourceHref,
+      [el('span', languageProps(source, ui), [text(value.slice(q.start, q.end))]) as PhrasingContent],
+      {
+        className: ['excerpt-inline', 'quotation'],
+      },
+    );
     quoted.children.push(
       el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [
-        text(` (${QUOTATION_LABEL.toLowerCase()}: ${source.data.outlet})`),
+        text(` ${ui.t('quotation.note', { outlet: source.data.outlet })}`),
       ]) as PhrasingContent,
     );
     const at = parent.children.indexOf(q.node as never);
@@ -111,14 +136,14 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     const rel = relative(options.contentDir, file.path).split(sep).join('/');
     if (rel.startsWith('..')) return;
     const corpus = getCorpus(options.contentDir, modifiedAt(file.path));
-    const lang = corpus.site?.language ?? 'en';
+    const ui = uiOf(corpus.site);
 
     const m = /^claims\/([^/]+)\.md$/.exec(rel);
     if (m) {
       const claimSlug = m[1]!;
       const found = collectCitations(tree, rel);
       // Found before the citations are rewritten: the same nodes the check set aside are set aside here.
-      linkQuotations(tree, bodyQuotations(tree, citedNodes(found), ''), corpus, claimSlug, rel, options.base);
+      linkQuotations(tree, bodyQuotations(tree, citedNodes(found), ''), corpus, claimSlug, rel, options.base, ui);
       const resolved = resolveCitations(corpus, claimSlug, found);
       const inlineAfter = new Map<Link, Link>();
       found.forEach((c, i) => {
@@ -136,19 +161,21 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
           const s = source.data;
           const caption: unknown[] = [
             el('span', { className: ['excerpt-from'], ...UNSEARCHED }, [
-              text(`${s.outlet}, `),
-              el('cite', {}, [text(s.title)]),
-              ...(s.published ? [text(', '), el('time', { dateTime: s.published }, [text(formatDay(s.published, lang))])] : []),
+              text(`${s.outlet}${ui.t('punct.comma')}`),
+              el('cite', s.language && s.language !== ui.lang ? languageProps(source, ui) : {}, [text(s.title)]),
+              ...(s.published
+                ? [text(ui.t('punct.comma')), el('time', { dateTime: s.published }, [text(ui.day(s.published))])]
+                : []),
             ]),
             text(' '),
-            el('span', { className: ['stance', stanceClass], ...UNSEARCHED }, [text(STANCE_LABELS[c.stance])]),
+            el('span', { className: ['stance', stanceClass], ...UNSEARCHED }, [text(ui.t(`stance.${c.stance}`))]),
             text(' '),
-            link(links.sourceHref, [text('In the source')], { className: ['excerpt-link'], ...UNSEARCHED }),
+            link(links.sourceHref, [text(ui.t('excerpt.inSource'))], { className: ['excerpt-link'], ...UNSEARCHED }),
           ];
           if (links.originalHref) {
             caption.push(
               text(' '),
-              link(links.originalHref, [text('In the original')], {
+              link(links.originalHref, [text(ui.t('excerpt.inOriginal'))], {
                 className: ['excerpt-link', 'excerpt-original'],
                 ...UNSEARCHED,
               }),
@@ -159,7 +186,11 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
           bq.type = 'x-figure';
           bq.data = { hName: 'figure', hProperties: { className: ['excerpt', 'excerpt-block', stanceClass] } };
           bq.children = [
-            { type: 'blockquote', data: { hProperties: { cite: s.url ?? links.sourceHref } }, children: quote as RootContent[] },
+            {
+              type: 'blockquote',
+              data: { hProperties: { cite: s.url ?? links.sourceHref, ...languageProps(source, ui) } },
+              children: quote as RootContent[],
+            },
             el('figcaption', {}, caption),
           ];
         } else {
@@ -169,13 +200,15 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
           l.data = {
             hProperties: {
               className: ['excerpt', 'excerpt-inline', stanceClass],
-              title: `${STANCE_LABELS[c.stance]} · ${source.data.outlet}`,
+              title: `${ui.t(`stance.${c.stance}`)} · ${source.data.outlet}`,
             },
           };
           // The underline style shows the stance; a title is not read by every screen reader, so say it in the link too.
+          // The quoted words are the source's, in its language; the note after them is the site's.
+          l.children = [el('span', languageProps(source, ui), l.children) as PhrasingContent];
           l.children.push(
             el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [
-              text(` (${STANCE_LABELS[c.stance].toLowerCase()}, ${source.data.outlet})`),
+              text(` ${ui.t(`excerpt.note.${c.stance}`, { outlet: source.data.outlet })}`),
             ]) as PhrasingContent,
           );
           if (links.originalHref) {
@@ -186,7 +219,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
                 [
                   el('span', { ariaHidden: 'true' }, [text('↗')]) as PhrasingContent,
                   el('span', { className: ['visually-hidden'] }, [
-                    text(` in the original at ${source.data.outlet}`),
+                    text(` ${ui.t('excerpt.inOriginalAt', { outlet: source.data.outlet })}`),
                   ]) as PhrasingContent,
                 ],
                 {
