@@ -17,20 +17,20 @@ function stringProblem(key: string, value: string | Record<string, string | unde
   const english = (en.messages as Record<string, string | Record<string, string>>)[key];
   if (english === undefined) {
     const near = Object.keys(en.messages).filter((k) => k.split('.')[0] === key.split('.')[0]);
-    return `strings: \`${key}\` is not a string the site writes${near.length ? `; the ${key.split('.')[0]} strings are ${near.map((k) => `\`${k}\``).join(', ')}` : ''} (every key is in src/i18n/en.ts)`;
+    return `\`strings.${key}\` is not a string the site writes${near.length ? `; the ${key.split('.')[0]} strings are ${near.map((k) => `\`${k}\``).join(', ')}` : ''} (every key is in src/i18n/en.ts)`;
   }
   const counted = typeof english !== 'string';
   if (counted !== (typeof value !== 'string'))
     return counted
-      ? `strings: \`${key}\` depends on a count: give its forms by plural category, such as { one: …, other: … }`
-      : `strings: \`${key}\` is one string, not forms by plural category`;
+      ? `\`strings.${key}\` depends on a count: give its forms by plural category, such as { one: …, other: … }`
+      : `\`strings.${key}\` is one string, not forms by plural category`;
   if (typeof value !== 'string' && !value.other)
-    return `strings: \`${key}\` needs an \`other\` form, used for any count the other forms do not cover`;
+    return `\`strings.${key}\` needs an \`other\` form, used for any count the other forms do not cover`;
   const known = new Set(typeof english === 'string' ? placeholders(english) : Object.values(english).flatMap(placeholders));
   const forms = typeof value === 'string' ? [value] : Object.values(value).filter((v): v is string => v !== undefined);
   const unknown = [...new Set(forms.flatMap(placeholders))].filter((p) => !known.has(p));
   if (unknown.length)
-    return `strings: \`${key}\` has ${unknown.map((p) => `{${p}}`).join(', ')}, which the site cannot fill in; its values are ${known.size ? [...known].map((p) => `{${p}}`).join(', ') : 'none'}`;
+    return `\`strings.${key}\` has ${unknown.map((p) => `{${p}}`).join(', ')}, which the site cannot fill in; its values are ${known.size ? [...known].map((p) => `{${p}}`).join(', ') : 'none'}`;
   return undefined;
 }
 
@@ -62,7 +62,11 @@ export function loadSite(dir: string, display: (abs: string) => string, problems
     return null;
   }
   if (!translationFor(result.data.language))
-    problems.push({ file, ...parsed.locate(['language']), message: `language: ${unsupportedLanguage(result.data.language)}` });
+    problems.push({
+      file,
+      ...parsed.locate(['language']),
+      message: `\`language\`: ${unsupportedLanguage(result.data.language)}`,
+    });
   for (const [key, value] of Object.entries(result.data.strings ?? {})) {
     const message = stringProblem(key, value);
     if (message) problems.push({ file, ...parsed.locate(['strings', key]), message });

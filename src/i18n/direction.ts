@@ -15,3 +15,13 @@ export function directionOf(tag: string): Direction {
     return 'ltr';
   }
 }
+
+/**
+ * The `lang` and `dir` of a piece of a source (its title, a passage) on a page in `page`'s
+ * language: none when the source is in the page's language, `dir` only where the direction differs.
+ */
+export function languageAttributes(source: string | undefined, page: string): { lang?: string; dir?: Direction } {
+  if (!source || source.toLowerCase() === page.toLowerCase()) return {};
+  const dir = directionOf(source);
+  return dir === directionOf(page) ? { lang: source } : { lang: source, dir };
+}

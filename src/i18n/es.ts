@@ -140,7 +140,7 @@ const es: Translation = {
     'source.description':
       '{source}: el texto de esta fuente tal como lo citan las verificaciones, con cada pasaje citado resaltado.',
     'source.outlet': 'Medio',
-    'source.author': { one: 'Autor', other: 'Autores' },
+    'source.author': { one: 'Autor', many: 'Autores', other: 'Autores' },
     'source.published': 'Publicación',
     'source.dateUnknown': 'Fecha desconocida',
     'source.original': 'Original',

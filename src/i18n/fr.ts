@@ -143,7 +143,7 @@ const fr: Translation = {
     'source.description':
       '{source}\u00a0: le texte de cette source tel que le citent les vérifications, chaque passage cité mis en évidence.',
     'source.outlet': 'Média',
-    'source.author': { one: 'Auteur', other: 'Auteurs' },
+    'source.author': { one: 'Auteur', many: 'Auteurs', other: 'Auteurs' },
     'source.published': 'Publication',
     'source.dateUnknown': 'Date inconnue',
     'source.original': 'Original',

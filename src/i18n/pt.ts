@@ -135,7 +135,7 @@ const pt: Translation = {
     'source.kicker': 'Fonte',
     'source.description': '{source}: o texto desta fonte tal como as checagens o citam, com cada trecho citado em destaque.',
     'source.outlet': 'Veículo',
-    'source.author': { one: 'Autor', other: 'Autores' },
+    'source.author': { one: 'Autor', many: 'Autores', other: 'Autores' },
     'source.published': 'Publicação',
     'source.dateUnknown': 'Data desconhecida',
     'source.original': 'Original',
