@@ -135,8 +135,12 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['claims/disguised.md:24:47', /^this excerpt holds an image, so what a reader reads is not what was checked/],
   ],
   'bad-stance': [
-    ['claims/agrees.md:8:13', 'unknown stance "agrees": the link title must be supports, disputes or context'],
-    ['claims/agrees.md:12:5', 'unknown stance "Refutes": the link title must be supports, disputes or context'],
+    ['claims/agrees.md:8:13', 'unknown stance "agrees": the link title must be supports, disputes, context or claim'],
+    ['claims/agrees.md:12:5', 'unknown stance "Refutes": the link title must be supports, disputes, context or claim'],
+    [
+      'claims/agrees.md:14:11',
+      'stance "claim" marks where the claim was made, but `town-paper` is not in `appearance`: add it there, or use supports, disputes or context',
+    ],
   ],
   'duplicate-slug': [
     ['claims/bridge-open.md:7:11', 'the alias `old-bridge` is already used by claims/bridge-closed.md'],
@@ -394,11 +398,12 @@ describe('GitHub Actions', () => {
     expect(r.status).toBe(1);
     const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
     expect(annotations).toEqual([
-      `::error file=${FIXTURES}/bad-stance/claims/agrees.md,line=8,col=13::unknown stance "agrees": the link title must be supports, disputes or context`,
-      `::error file=${FIXTURES}/bad-stance/claims/agrees.md,line=12,col=5::unknown stance "Refutes": the link title must be supports, disputes or context`,
+      `::error file=${FIXTURES}/bad-stance/claims/agrees.md,line=8,col=13::unknown stance "agrees": the link title must be supports, disputes, context or claim`,
+      `::error file=${FIXTURES}/bad-stance/claims/agrees.md,line=12,col=5::unknown stance "Refutes": the link title must be supports, disputes, context or claim`,
+      `::error file=${FIXTURES}/bad-stance/claims/agrees.md,line=14,col=11::stance "claim" marks where the claim was made, but \`town-paper\` is not in \`appearance\`: add it there, or use supports, disputes or context`,
     ]);
     // the plain lines are still there for people reading the log
-    expect(problems(r.stderr)).toHaveLength(2);
+    expect(problems(r.stderr)).toHaveLength(3);
   });
 
   it('prints no annotations outside GitHub Actions', () => {
