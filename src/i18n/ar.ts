@@ -62,9 +62,11 @@ const ar: Translation = {
     'stance.supports': 'يؤيد الادعاء',
     'stance.disputes': 'يعارض الادعاء',
     'stance.context': 'سياق',
+    'stance.claim': 'حيث ورد الادعاء',
     'cell.supports': 'يؤيد',
     'cell.disputes': 'يعارض',
     'cell.context': 'سياق',
+    'cell.claim': 'ورد الادعاء هنا',
     'cell.mixed': 'متباين',
     'cell.not-cited': 'غير مستشهد به',
 
@@ -74,6 +76,7 @@ const ar: Translation = {
     'excerpt.note.supports': '(يؤيد الادعاء، {outlet})',
     'excerpt.note.disputes': '(يعارض الادعاء، {outlet})',
     'excerpt.note.context': '(سياق، {outlet})',
+    'excerpt.note.claim': '(حيث ورد الادعاء، {outlet})',
     'quotation.note': '(مقتبس من المصدر: {outlet})',
 
     'card.reviewed': 'جرى التحقق في {date}',

@@ -71,9 +71,11 @@ const de: Translation = {
     'stance.supports': 'Stützt die Behauptung',
     'stance.disputes': 'Widerspricht der Behauptung',
     'stance.context': 'Kontext',
+    'stance.claim': 'Wo die Behauptung aufgestellt wurde',
     'cell.supports': 'Stützt',
     'cell.disputes': 'Widerspricht',
     'cell.context': 'Kontext',
+    'cell.claim': 'Hier aufgestellt',
     'cell.mixed': 'Gemischt',
     'cell.not-cited': 'Nicht zitiert',
 
@@ -83,6 +85,7 @@ const de: Translation = {
     'excerpt.note.supports': '(stützt die Behauptung, {outlet})',
     'excerpt.note.disputes': '(widerspricht der Behauptung, {outlet})',
     'excerpt.note.context': '(Kontext, {outlet})',
+    'excerpt.note.claim': '(wo die Behauptung aufgestellt wurde, {outlet})',
     'quotation.note': '(Zitat aus der Quelle: {outlet})',
 
     'card.reviewed': 'geprüft am {date}',

@@ -70,9 +70,11 @@ export default {
     'stance.supports': 'Supports the claim',
     'stance.disputes': 'Disputes the claim',
     'stance.context': 'Context',
+    'stance.claim': 'Where the claim was made',
     'cell.supports': 'Supports',
     'cell.disputes': 'Disputes',
     'cell.context': 'Context',
+    'cell.claim': 'Claim made here',
     'cell.mixed': 'Mixed',
     'cell.not-cited': 'Not cited',
 
@@ -82,6 +84,7 @@ export default {
     'excerpt.note.supports': '(supports the claim, {outlet})',
     'excerpt.note.disputes': '(disputes the claim, {outlet})',
     'excerpt.note.context': '(context, {outlet})',
+    'excerpt.note.claim': '(where the claim was made, {outlet})',
     'quotation.note': '(quoted from the source: {outlet})',
 
     'card.reviewed': 'reviewed {date}',

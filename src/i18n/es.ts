@@ -68,9 +68,11 @@ const es: Translation = {
     'stance.supports': 'Respalda la afirmación',
     'stance.disputes': 'Contradice la afirmación',
     'stance.context': 'Contexto',
+    'stance.claim': 'Donde se hizo la afirmación',
     'cell.supports': 'Respalda',
     'cell.disputes': 'Contradice',
     'cell.context': 'Contexto',
+    'cell.claim': 'Afirmación hecha aquí',
     'cell.mixed': 'Mixto',
     'cell.not-cited': 'No citada',
 
@@ -80,6 +82,7 @@ const es: Translation = {
     'excerpt.note.supports': '(respalda la afirmación, {outlet})',
     'excerpt.note.disputes': '(contradice la afirmación, {outlet})',
     'excerpt.note.context': '(contexto, {outlet})',
+    'excerpt.note.claim': '(donde se hizo la afirmación, {outlet})',
     'quotation.note': '(cita de la fuente: {outlet})',
 
     'card.reviewed': 'verificada el {date}',

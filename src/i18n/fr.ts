@@ -71,9 +71,11 @@ const fr: Translation = {
     'stance.supports': 'Confirme l’affirmation',
     'stance.disputes': 'Contredit l’affirmation',
     'stance.context': 'Contexte',
+    'stance.claim': 'Là où l’affirmation a été faite',
     'cell.supports': 'Confirme',
     'cell.disputes': 'Contredit',
     'cell.context': 'Contexte',
+    'cell.claim': 'Affirmation faite ici',
     'cell.mixed': 'Mitigé',
     'cell.not-cited': 'Non citée',
 
@@ -83,6 +85,7 @@ const fr: Translation = {
     'excerpt.note.supports': '(confirme l’affirmation, {outlet})',
     'excerpt.note.disputes': '(contredit l’affirmation, {outlet})',
     'excerpt.note.context': '(contexte, {outlet})',
+    'excerpt.note.claim': '(là où l’affirmation a été faite, {outlet})',
     'quotation.note': '(citation de la source\u00a0: {outlet})',
 
     'card.reviewed': 'vérifiée le {date}',

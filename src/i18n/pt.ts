@@ -68,9 +68,11 @@ const pt: Translation = {
     'stance.supports': 'Sustenta a afirmação',
     'stance.disputes': 'Contradiz a afirmação',
     'stance.context': 'Contexto',
+    'stance.claim': 'Onde a afirmação foi feita',
     'cell.supports': 'Sustenta',
     'cell.disputes': 'Contradiz',
     'cell.context': 'Contexto',
+    'cell.claim': 'Afirmação feita aqui',
     'cell.mixed': 'Misto',
     'cell.not-cited': 'Não citada',
 
@@ -80,6 +82,7 @@ const pt: Translation = {
     'excerpt.note.supports': '(sustenta a afirmação, {outlet})',
     'excerpt.note.disputes': '(contradiz a afirmação, {outlet})',
     'excerpt.note.context': '(contexto, {outlet})',
+    'excerpt.note.claim': '(onde a afirmação foi feita, {outlet})',
     'quotation.note': '(citação da fonte: {outlet})',
 
     'card.reviewed': 'checada em {date}',
