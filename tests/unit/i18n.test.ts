@@ -162,12 +162,13 @@ describe('dates, numbers and plurals', () => {
       '.',
     ]);
     expect(makeUi('ar').rich('claim.reviewedBy', { date: link, author: 'Desk' })).toEqual([
-      'تحقّق منه ',
-      'Desk',
-      ' بتاريخ ',
+      'جرى التحقق في ',
       link,
+      ' بقلم ',
+      'Desk',
       '.',
     ]);
+    expect(makeUi('de').rich('entry.updated', { date: link })).toEqual(['Zuletzt aktualisiert am ', link, '.']);
   });
 });
 
