@@ -15,7 +15,7 @@ import { walk } from '../core/markdown.ts';
 import { getCorpus } from '../check/cache.ts';
 import { excerptLinks, resolveCitations } from '../site/excerpt-links.ts';
 import { uiOf, type Ui } from '../i18n/ui.ts';
-import { directionOf } from '../i18n/direction.ts';
+import { languageAttributes } from '../i18n/direction.ts';
 import { internalHref } from '../site/location.ts';
 import { paths } from '../site/routes.ts';
 
@@ -48,14 +48,18 @@ const link = (url: string, children: PhrasingContent[], props: Record<string, un
 });
 
 /**
- * What a passage quoted from a source says of its language: always its `lang` (the source's, or
- * the site's), and its `dir` where that differs from the site's, so a screen reader speaks it in
- * its language and an English quotation reads left to right on an Arabic page.
+ * What a passage quoted from a source in another language than the site's says of it: its `lang`,
+ * and its `dir` where that differs from the site's, so a screen reader speaks it in its language
+ * and an English quotation reads left to right on an Arabic page. A passage in the site's own
+ * language inherits the page's (and adds no bytes to every claim page).
  */
 function languageProps(source: { data: { language?: string | undefined } }, ui: Ui): Record<string, string> {
-  const lang = source.data.language ?? ui.lang;
-  const dir = directionOf(lang);
-  return dir === ui.dir ? { lang } : { lang, dir };
+  return languageAttributes(source.data.language, ui.lang);
+}
+
+/** The quoted words, wrapped in their language when it is not the page's. */
+function inLanguage(props: Record<string, string>, children: PhrasingContent[]): PhrasingContent[] {
+  return Object.keys(props).length ? [el('span', props, children) as PhrasingContent] : children;
 }
 
 function modifiedAt(path: string): number {
@@ -103,13 +107,9 @@ function linkQuotations(
     const { sourceHref } = excerptLinks(corpus, base, r.source, r.id, r.ranges);
     const value = q.node.value;
     // No title: it is not read by every screen reader, and the words in the link say where it comes from.
-    const quoted = link(
-      sourceHref,
-      [el('span', languageProps(source, ui), [text(value.slice(q.start, q.end))]) as PhrasingContent],
-      {
-        className: ['excerpt-inline', 'quotation'],
-      },
-    );
+    const quoted = link(sourceHref, inLanguage(languageProps(source, ui), [text(value.slice(q.start, q.end))]), {
+      className: ['excerpt-inline', 'quotation'],
+    });
     quoted.children.push(
       el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [
         text(` ${ui.t('quotation.note', { outlet: source.data.outlet })}`),
@@ -162,7 +162,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
           const caption: unknown[] = [
             el('span', { className: ['excerpt-from'], ...UNSEARCHED }, [
               text(`${s.outlet}${ui.t('punct.comma')}`),
-              el('cite', s.language && s.language !== ui.lang ? languageProps(source, ui) : {}, [text(s.title)]),
+              el('cite', languageProps(source, ui), [text(s.title)]),
               ...(s.published
                 ? [text(ui.t('punct.comma')), el('time', { dateTime: s.published }, [text(ui.day(s.published))])]
                 : []),
@@ -205,7 +205,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
           };
           // The underline style shows the stance; a title is not read by every screen reader, so say it in the link too.
           // The quoted words are the source's, in its language; the note after them is the site's.
-          l.children = [el('span', languageProps(source, ui), l.children) as PhrasingContent];
+          l.children = inLanguage(languageProps(source, ui), l.children);
           l.children.push(
             el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [
               text(` ${ui.t(`excerpt.note.${c.stance}`, { outlet: source.data.outlet })}`),
