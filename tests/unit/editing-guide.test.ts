@@ -59,7 +59,7 @@ describe('EDITING.md', () => {
       ],
       [
         'sources/huffpost-permanent-ban.md',
-        '---\ntitle: "Chicago Mayor Permanently Bans ICE From Accessing Police Databases Ahead Of Raids"\noutlet: HuffPost\nshow: full\n---\nMayor Lori Lightfoot says she\'ll halt',
+        '---\ntitle: "Chicago Mayor Permanently Bans ICE From Accessing Police Databases Ahead Of Raids"\noutlet: HuffPost\nshow: excerpts\n---\nMayor Lori Lightfoot says she\'ll halt',
       ],
     ];
     for (const [file, text] of quoted) {
