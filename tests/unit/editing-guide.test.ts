@@ -51,7 +51,7 @@ describe('EDITING.md', () => {
       ['claims/ban-is-permanent.md', 'reviewed: 2026-11-03\ntags: [cpd-databases, ice, executive-order]'],
       [
         'claims/ban-not-in-writing.md',
-        'The body of the story repeats it: council members and activists\n[“remain frustrated because the mayor refuses to put such a ban in writing”](../sources/huffpost-permanent-ban.md "supports").',
+        'The body of the story repeats it: council members and activists\n[“remain frustrated because the mayor refuses to put such a ban in writing”](../sources/huffpost-permanent-ban.md "claim").',
       ],
       [
         'claims/ban-not-in-writing.md',
