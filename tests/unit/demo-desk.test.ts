@@ -12,8 +12,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const corpus = loadCorpus(join(root, 'content'));
 
 describe('the demo desk', () => {
-  it('loads without problems', () => {
+  it('loads without problems, and meets the fact-check guidelines (no warning: every claim at most 75 characters)', () => {
     expect(corpus.problems).toEqual([]);
+    expect(corpus.warnings).toEqual([]);
   });
 
   it('publishes no source in full: the reporting belongs to its outlets', () => {
