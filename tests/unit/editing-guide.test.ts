@@ -26,7 +26,7 @@ describe('EDITING.md', () => {
     const quoted: [string, string][] = [
       [
         'claims/ban-is-permanent.md',
-        '> We have also cut off ICE from any access from any CPD databases and that will remain permanent.\n>\n> — [HuffPost](../sources/huffpost-permanent-ban.md "supports")',
+        '> We have also cut off ICE from any access from any CPD databases and that will remain permanent.\n>\n> — [HuffPost](../sources/huffpost-permanent-ban.md "claim")',
       ],
       [
         'claims/ban-is-permanent.md',
@@ -34,7 +34,7 @@ describe('EDITING.md', () => {
       ],
       [
         'claims/ban-is-permanent.md',
-        '> I have directed – and Superintendent [Eddie] Johnson has confirmed – that CPD has terminated ICE’s access to CPD’s databases related to federal immigration enforcement activities.\n>\n> — [Fox News](../sources/fox-news-police-will-not-cooperate.md "supports")',
+        '> I have directed – and Superintendent [Eddie] Johnson has confirmed – that CPD has terminated ICE’s access to CPD’s databases related to federal immigration enforcement activities.\n>\n> — [Fox News](../sources/fox-news-police-will-not-cooperate.md "context")',
       ],
       [
         'claims/ban-is-permanent.md',
@@ -42,16 +42,16 @@ describe('EDITING.md', () => {
       ],
       [
         'claims/ban-is-permanent.md',
-        '[“Press conferences and statements are good to get the\nword out. ... But ultimately, we know that this also comes down to policy.”](../sources/huffpost-permanent-ban.md "disputes")',
+        '[“Press conferences and statements are good to get the\nword out. ... But ultimately, we know that this also comes down to policy.”](../sources/huffpost-permanent-ban.md "context")',
       ],
       [
         'claims/ban-is-permanent.md',
-        "claim: Chicago has permanently cut off ICE's access to the Chicago Police Department's databases.\nclaimant: Lori Lightfoot\nappearance: [huffpost-permanent-ban, breitbart-ice-databases, the-hill-blocks-ice, epoch-times-police-memo]\nverdict: needs-context",
+        "claim: Chicago has permanently cut off ICE's access to its police databases.\nclaimant: Lori Lightfoot\nappearance: [huffpost-permanent-ban, breitbart-ice-databases, the-hill-blocks-ice, epoch-times-police-memo]\nverdict: needs-context",
       ],
       ['claims/ban-is-permanent.md', 'reviewed: 2026-11-03\ntags: [cpd-databases, ice, executive-order]'],
       [
         'claims/ban-not-in-writing.md',
-        'The body of the story repeats it: council members and activists\n[“remain frustrated because the mayor refuses to put such a ban in writing”](../sources/huffpost-permanent-ban.md "supports").',
+        'The body of the story repeats it: council members and activists\n[“remain frustrated because the mayor refuses to put such a ban in writing”](../sources/huffpost-permanent-ban.md "claim").',
       ],
       [
         'claims/ban-not-in-writing.md',
@@ -59,7 +59,7 @@ describe('EDITING.md', () => {
       ],
       [
         'sources/huffpost-permanent-ban.md',
-        '---\ntitle: "Chicago Mayor Permanently Bans ICE From Accessing Police Databases Ahead Of Raids"\noutlet: HuffPost\nshow: full\n---\nMayor Lori Lightfoot says she\'ll halt',
+        '---\ntitle: "Chicago Mayor Permanently Bans ICE From Accessing Police Databases Ahead Of Raids"\noutlet: HuffPost\nshow: excerpts\n---\nMayor Lori Lightfoot says she\'ll halt',
       ],
     ];
     for (const [file, text] of quoted) {
