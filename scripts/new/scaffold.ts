@@ -6,6 +6,9 @@
 import { stringify } from 'yaml';
 import { RESERVED_PAGE_SLUGS } from '../../src/site/routes.ts';
 import { DEFAULT_VERDICTS, type Verdict } from '../../src/core/verdicts.ts';
+import { PLACEHOLDERS, VERDICT_NOTE } from '../../src/check/placeholders.ts';
+
+export { PLACEHOLDERS };
 
 export type Kind = 'claim' | 'source' | 'page';
 
@@ -50,16 +53,6 @@ export const CITATION_NOTES = [
   `Every excerpt must occur in the source; [brackets] mark your insertions and ... marks a cut.`,
 ].map((line) => `[//]: # '${line.replace(/'/g, "\\'")}'`);
 
-/** Placeholder text of the drafts: fine in a draft, a mistake once published. */
-export const PLACEHOLDERS = {
-  claimant: 'Who made the claim',
-  summary: 'One or two sentences that state the ruling.',
-  description: 'One sentence for search engines and link previews.',
-  claimBody: 'Write the analysis here:',
-  sourceBody: 'Paste the text of the source here,',
-  pageBody: 'Write the page here, in Markdown.',
-} as const;
-
 /** A front matter line with its explanation aligned in a column, so the draft reads like a form. */
 function row(field: string, comment?: string): string {
   return comment ? `${field.padEnd(34)} # ${comment}` : field;
@@ -77,7 +70,7 @@ export function claimTemplate(claim: string, today: string, verdicts: readonly V
     row(`claimant: ${PLACEHOLDERS.claimant}`, 'a person or organisation'),
     row('# claimed: YYYY-MM-DD', 'when the claim was made; leave out if unknown'),
     row('# appearance: [source-slug]', 'sources where the claim appears, first appearance first'),
-    row(`verdict: ${placeholderVerdict(verdicts)}`, `one of: ${verdicts.map((v) => v.id).join(', ')}`),
+    row(`verdict: ${placeholderVerdict(verdicts)}`, `${VERDICT_NOTE.slice(2)} ${verdicts.map((v) => v.id).join(', ')}`),
     row(`summary: ${PLACEHOLDERS.summary}`),
     row(`reviewed: ${today}`, 'the day the review is published'),
     row('# author: Your name', 'default: the publisher in site.yml'),
