@@ -121,7 +121,18 @@ export function planImport(req: ImportRequest, exists: (relPath: string) => bool
   }
   report.push(`  ${'retrieved'.padEnd(10)} ${req.today}  ← today`);
   report.push(
-    `  ${'text'.padEnd(10)} ${[plural(count('paragraph'), 'paragraph'), plural(count('heading'), 'subheading'), plural(count('quote'), 'block quotation'), plural(count('list'), 'list')].join(', ')}  ← the article, found by Readability (links and images dropped)`,
+    `  ${'text'.padEnd(10)} ${(
+      [
+        ['paragraph', 'paragraph'],
+        ['heading', 'subheading'],
+        ['quote', 'block quotation'],
+        ['list', 'list'],
+        ['table', 'table'],
+      ] as const
+    )
+      .filter(([kind]) => count(kind) > 0)
+      .map(([kind, word]) => plural(count(kind), word))
+      .join(', ')}  ← the article, found by Readability (links and images dropped)`,
   );
   const left = FIELDS.filter((f) => f !== 'language' && data[f] === undefined);
   if (left.length > 0) {
