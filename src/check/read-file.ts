@@ -10,6 +10,7 @@ import { deepestNode, lede, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, w
 import { citedNodes, collectCitations } from '../core/citations.ts';
 import { bodyQuotations, scanQuotations, UNPAIRED_MARK, visible } from '../core/quotations.ts';
 import { indexSource, type SourceIndex } from '../core/matcher.ts';
+import { headingIds } from '../core/heading-ids.ts';
 import { validFields, zodProblems } from '../core/field-problems.ts';
 import { placeholderProblems } from './placeholders.ts';
 import { MAX_SLUG, SLUG, schemas, type Collection } from '../core/schema.ts';
@@ -50,6 +51,8 @@ export interface FileReading {
     anchors: Anchor[];
     citations: CitationFound[];
     index?: SourceIndex;
+    /** A claim's or a page's heading ids, as its page has them. */
+    headingIds?: string[];
   };
 }
 
@@ -195,6 +198,8 @@ export function readContentFile(dir: string, collection: Collection, name: strin
       citations,
       // A source is indexed for matching here, on whichever thread reads it.
       ...(collection === 'sources' ? { index: indexSource(sourceBlocks(tree)) } : {}),
+      // Last: it typesets the headings of the tree in place.
+      ...(collection !== 'sources' ? { headingIds: headingIds(tree) } : {}),
     },
   };
 }

@@ -11,6 +11,7 @@ export const STANCE_LABELS: Record<Stance, string> = {
   supports: 'Supports the claim',
   disputes: 'Disputes the claim',
   context: 'Context',
+  claim: 'Where the claim was made',
 };
 
 /** Beside a draft that the dev server lists (a build never lists one). */
@@ -24,6 +25,7 @@ export const CELL_LABELS: Record<Cell, string> = {
   supports: 'Supports',
   disputes: 'Disputes',
   context: 'Context',
+  claim: 'Claim made here',
   mixed: 'Mixed',
   'not-cited': 'Not cited',
 };
