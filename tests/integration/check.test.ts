@@ -54,6 +54,25 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['claims/no-summary.md:1:1', 'required field `reviewed` is missing'],
     ['claims/no-summary.md:1:1', 'required field `summary` is missing'],
   ],
+  // One cause, one message: seven excerpts of one draft source are one problem per citing line.
+  'draft-source': [
+    [
+      'claims/cites-a-draft.md:8:56',
+      'the link `../sources/council-notes.md` points to a draft (sources/council-notes.md), which is never published',
+    ],
+    [
+      'claims/cites-a-draft.md:10:36',
+      'the link `../sources/council-notes.md` points to a draft (sources/council-notes.md), which is never published',
+    ],
+    [
+      'claims/cites-a-draft.md:11:1',
+      'the link `../sources/council-notes.md` points to a draft (sources/council-notes.md), which is never published',
+    ],
+    [
+      'claims/cites-a-draft.md:12:1',
+      'the link `../sources/council-notes.md` points to a draft (sources/council-notes.md), which is never published',
+    ],
+  ],
   // What `npm run new` writes, with `draft: true` deleted and nothing else changed.
   'published-scaffold': [
     [
@@ -234,7 +253,7 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['claims/fragments.md:22:68', /^the link `#updates-heading` points to #updates-heading, which this page does not have/],
     [
       'claims/fragments.md:23:1',
-      'the link `../sources/town-paper.md#q-nothing` points to #q-nothing, which sources/town-paper.md does not have: its quoted passages’ ids are #q-is-not-safe-for-09kqlt',
+      'the link `../sources/town-paper.md#q-nothing` points to #q-nothing, which sources/town-paper.md does not have: its quoted passages’ ids are #q-is-not-safe-for-09kqlt, #q-the-town-council-voted-1ucvvp',
     ],
     [
       'claims/fragments.md:23:56',
