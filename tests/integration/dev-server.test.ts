@@ -58,10 +58,10 @@ describe('npm run dev on content that changes', () => {
       '---\ntitle: Notes from the site visit\noutlet: Riverton Desk\ndraft: true\n---\nThe bridge deck was being resurfaced.\n',
     );
     const sources = await until(dev!, '/sources/', (r) => r.text.includes('Notes from the site visit'));
-    expect(sources.text).toMatch(/Notes from the site visit<\/a>\s*<span class="draft-mark">Draft<\/span>/);
+    expect(sources.text).toMatch(/Notes from the site visit<\/a>\s*<span class="stance draft-mark">Draft<\/span>/);
     const claims = await until(dev!, '/claims/', (r) => r.status === 200);
-    expect(claims.text).toMatch(/The bridge will reopen in spring[\s\S]{0,400}<span class="draft-mark">Draft<\/span>/);
+    expect(claims.text).toMatch(/The bridge will reopen in spring[\s\S]{0,400}<span class="stance draft-mark">Draft<\/span>/);
     const page = await until(dev!, '/sources/council-minutes/', (r) => r.status === 200);
-    expect(page.text).toMatch(/The bridge will reopen in spring\.<\/a>\s*<span class="draft-mark">Draft<\/span>/);
+    expect(page.text).toMatch(/The bridge will reopen in spring\.<\/a>\s*<span class="stance draft-mark">Draft<\/span>/);
   });
 });
