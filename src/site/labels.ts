@@ -14,6 +14,9 @@ export const STANCE_LABELS: Record<Stance, string> = {
   claim: 'Where the claim was made',
 };
 
+/** Beside a draft that the dev server lists (a build never lists one). */
+export const DRAFT_LABEL = 'Draft';
+
 /** A quotation in running text, verified in a source and linked to its passage. */
 export const QUOTATION_LABEL = 'Quoted from the source';
 

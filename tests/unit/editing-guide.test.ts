@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../../src/check/load-corpus.ts';
 import { formatProblem } from '../../src/core/problems.ts';
+import { planImport } from '../../scripts/new/import-source.ts';
+import { readPageFile } from '../../scripts/new/read-page.ts';
+import { claimTemplate } from '../../scripts/new/scaffold.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const guide = readFileSync(join(root, 'EDITING.md'), 'utf8');
@@ -77,5 +80,31 @@ describe('EDITING.md', () => {
     const corpus = loadCorpus(join(dir, 'content'), { displayBase: dir });
     expect(corpus.problems).toHaveLength(1);
     expect(guide).toContain(formatProblem(corpus.problems[0]!));
+  });
+
+  it('shows what the import really prints and writes for the page it describes', () => {
+    const page = readPageFile(join(root, 'tests/fixtures/pages/news-site.html'));
+    if (!page.ok) throw new Error(page.message);
+    const plan = planImport({ html: page.html, today: '2026-12-01', siteLanguage: 'en' }, () => false);
+    if (!plan.ok) throw new Error(plan.message);
+    const printed = [`content/${plan.path}`, ...plan.report].join('\n');
+    expect(guide).toContain(`\`\`\`\n${printed}\n\`\`\``);
+    const firstParagraph = plan.text.slice(0, plan.text.indexOf('\n\n'));
+    expect(guide).toContain(`\`\`\`markdown\n${firstParagraph}\n\`\`\``);
+  });
+
+  it('shows the messages the checker really prints for a misspelt field and a published scaffold', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guide-'));
+    cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
+    const claim = join(dir, 'content/claims/ban-is-permanent.md');
+    writeFileSync(claim, readFileSync(claim, 'utf8').replace('\ntags:', '\ntgas:'));
+    writeFileSync(join(dir, 'content/claims/x.md'), claimTemplate('The claim', '2026-12-01').replace(/^draft: true.*\n/m, ''));
+    const messages = loadCorpus(join(dir, 'content'), { displayBase: join(dir, 'content') }).problems.map(formatProblem);
+    const tgas = messages.find((m) => m.includes('tgas'))!;
+    expect(guide).toContain(tgas.replace(/^[^ ]+ /, ''));
+    const claimant = messages.find((m) => m.includes('`claimant`'))!;
+    expect(guide).toContain(claimant);
+    const uncited = messages.find((m) => m.includes('must cite at least one source'))!;
+    expect(guide).toContain(uncited.slice(0, uncited.indexOf('(')).trim());
   });
 });
