@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { browserAvailable, siteInBrowser, watchProblems } from '../helpers/browser.ts';
 import { demoBuild, DEMO_BASE, DEMO_CONTENT } from '../helpers/demo-build.ts';
 import { loadCorpus } from '../../src/check/load-corpus.ts';
-import { publishedClaims } from '../../src/site/published.ts';
+import { claimantSlug, publishedClaims } from '../../src/site/published.ts';
 import { tagSlug } from '../../src/core/schema.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,6 +24,7 @@ const source = [...corpus.sources.keys()][0]!;
 const page_ = [...corpus.pages.keys()][0]!;
 const tag = publishedClaims(corpus).flatMap((c) => c.data.tags ?? [])[0]!;
 const verdict = publishedClaims(corpus)[0]!.data.verdict;
+const claimant = claimantSlug(publishedClaims(corpus)[0]!.data.claimant);
 
 /** One page of each kind: [name, path under the base, what to wait for]. */
 const PAGES: [string, string, string?][] = [
@@ -38,6 +39,9 @@ const PAGES: [string, string, string?][] = [
   ['verdicts index', 'verdicts/'],
   ['tag', `tags/${tagSlug(tag)}/`],
   ['tags index', 'tags/'],
+  ['claimant', `claimants/${claimant}/`],
+  ['claimants index', 'claimants/'],
+  ['corrections', 'corrections/'],
   ['content page', `${page_}/`],
   ['search with results', 'search/?q=ICE', '[data-search-results] .search-result-link'],
   ['404', 'no-such-page/'],
