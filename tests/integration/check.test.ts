@@ -200,6 +200,32 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
   // Links that are not to a .md file: relative ones must be, and ones to the site's own pages must land.
   'bad-links': [
     [
+      'claims/fragments.md:22:15',
+      'the link `#what-the-mayor-said` points to #what-the-mayor-said, which this page does not have: its headings’ ids are #what-the-mayor-said--and-when, #the-councils-vote, #the-councils-vote-1',
+    ],
+    ['claims/fragments.md:22:68', /^the link `#updates-heading` points to #updates-heading, which this page does not have/],
+    [
+      'claims/fragments.md:23:1',
+      'the link `../sources/town-paper.md#q-nothing` points to #q-nothing, which sources/town-paper.md does not have: its quoted passages’ ids are #q-is-not-safe-for-09kqlt',
+    ],
+    [
+      'claims/fragments.md:23:56',
+      'the link `../pages/about.md#who-we-are` points to #who-we-are, which pages/about.md does not have: its headings’ ids are #how-we-check',
+    ],
+    [
+      'claims/fragments.md:24:1',
+      /^the link `\.\.\/pages\/about\.md#:~:text=check` has a text fragment \(#:~:text=…\), which the check cannot hold/,
+    ],
+    [
+      'claims/fragments.md:24:49',
+      'the link `/claims/#latest` points to #latest, which that page of the site does not have (content may link only to #main there)',
+    ],
+    [
+      'claims/fragments.md:25:1',
+      'the link `/claims/reopening/#main` goes through the old slug `reopening`, whose page forwards the reader without the #fragment; link to `fragments` instead',
+    ],
+    ['claims/fragments.md:25:44', 'the link `#%E0%A4%A` has a malformed %-escape in its #fragment; write the id as it is'],
+    [
       'claims/links.md:12:15',
       "the link `../sources/town-paper` does not point to a content file: link to the .md file (`../sources/town-paper.md`), which the site turns into its page's URL",
     ],
