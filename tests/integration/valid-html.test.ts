@@ -28,10 +28,14 @@ afterAll(cleanBuilds);
 describe('valid HTML', () => {
   it('every page of the demo, the markup-laden fixture and the readers’ fixture passes the Nu HTML Checker with no error', () => {
     // One run over both sites: the checker's JVM takes seconds to start.
-    const r = spawnSync('java', ['-jar', VNU, '--format', 'json', '--errors-only', '--skip-non-html', demo.dist, hostile.dist, readers.dist], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const r = spawnSync(
+      'java',
+      ['-jar', VNU, '--format', 'json', '--errors-only', '--skip-non-html', demo.dist, hostile.dist, readers.dist],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     expect(r.error, 'java must be installed (apt-get install default-jre-headless)').toBeUndefined();
     const report = JSON.parse(r.stderr || r.stdout) as {
       messages: { type: string; url?: string; lastLine?: number; firstColumn?: number; lastColumn?: number; message: string }[];

@@ -1,4 +1,9 @@
 /**
+ * What readers see, in Chromium, on the readers' fixture (the claim stance, a correction that
+ * changed the verdict, claimants of every type): axe in light and dark on the pages the demo does
+ * not exercise; on a phone, a header of at most a fifth of the screen, the verdict badge beside
+ * the headline, the matrix's claim column in view as the table scrolls and its caption never cut.
+ *
  * The embed as another site shows it: the very snippet a claim page offers, pasted in a host
  * page whose column is 300px wide or more. The card fits its frame (no part cut off, nothing to
  * scroll), the link back is always in view, even for the longest claim and summary, and its
@@ -7,6 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, siteInBrowser } from '../helpers/browser.ts';
 import { buildSite, cleanBuilds } from '../helpers/build-site.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
 const enabled = browserAvailable();
 const ORIGIN = 'https://readers.example.org';
@@ -23,7 +29,7 @@ function snippets(html: string, origin: string): string[] {
       .replaceAll(ORIGIN, origin),
   );
   expect(light).toHaveLength(1);
-  expect(html).toContain('add <code>#dark</code> to the end of the address');
+  expect(html).toMatch(/add <code[^>]*>#dark<\/code> to the end of the address/);
   return [light[0]!, light[0]!.replace(/\/embed\/"/, '/embed/#dark"')];
 }
 
@@ -83,5 +89,84 @@ describe.skipIf(!enabled)('the embed in a host page', () => {
     expect((await measure('bridge-closed-for-good', 330, 1, 'light')).background).toBe('rgb(15, 23, 42)');
     const dark = await measure('mayor-long-claim', 300, 1, 'dark');
     expect(dark.link.bottom).toBeLessThanOrEqual(dark.height);
+  });
+
+  describe.each(['light', 'dark'] as const)('axe, %s colour scheme', (colorScheme) => {
+    it.each([
+      'claims/bridge-closed-for-good/',
+      'claims/bridge-sold/',
+      'matrix/',
+      'claimants/mayor-ana-example/',
+      'sources/speech-repost/',
+      'claims/mayor-long-claim/embed/',
+    ])('%s: no violation, at desktop and phone widths', async (path) => {
+      for (const viewport of [
+        { width: 1280, height: 900 },
+        { width: 375, height: 667 },
+      ]) {
+        const context = await ctx.browser.newContext({ colorScheme, viewport });
+        try {
+          const page = await context.newPage();
+          await page.goto(`${ctx.server.origin}/${path}`);
+          expect(await axeViolations(page), `${path} at ${viewport.width}px`).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }
+    });
+  });
+
+  it('on a phone: the header takes at most a fifth of the screen, and the verdict badge sits beside the headline', async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 375, height: 667 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${ctx.server.origin}/claims/bridge-closed-for-good/`);
+      const m = await page.evaluate(() => {
+        const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+        const badge = document.querySelector('.claim-verdict .verdict')!;
+        return {
+          header: box('.site-header').height,
+          h1: box('h1').bottom,
+          badge: box('.claim-verdict .verdict'),
+          badgeFont: parseFloat(getComputedStyle(badge).fontSize),
+          bodyFont: parseFloat(getComputedStyle(document.body).fontSize),
+        };
+      });
+      expect(m.header).toBeLessThanOrEqual(667 / 5);
+      expect(m.badge.top - m.h1).toBeLessThan(24);
+      expect(m.badge.bottom, 'the badge is on the first screen').toBeLessThan(667);
+      expect(m.badgeFont).toBeGreaterThan(m.bodyFont);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a phone: the matrix keeps the claim column in view as it scrolls, and its caption is never cut', async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 375, height: 667 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${ctx.server.origin}/matrix/`);
+      const m = await page.evaluate(() => {
+        const scroller = document.querySelector<HTMLElement>('.table-scroll')!;
+        const claim = () => document.querySelector('tbody th.matrix-claim')!.getBoundingClientRect();
+        const before = claim().left;
+        const scrollable = scroller.scrollWidth - scroller.clientWidth;
+        scroller.scrollLeft = scrollable;
+        const caption = document.querySelector('#matrix-caption')!.getBoundingClientRect();
+        return {
+          before,
+          after: claim().left,
+          scrollable,
+          caption: { left: caption.left, right: caption.right },
+          width: innerWidth,
+        };
+      });
+      expect(m.scrollable, 'the table is wider than a phone').toBeGreaterThan(100);
+      expect(Math.abs(m.after - m.before)).toBeLessThan(1);
+      expect(m.caption.left).toBeGreaterThanOrEqual(0);
+      expect(m.caption.right).toBeLessThanOrEqual(m.width);
+    } finally {
+      await context.close();
+    }
   });
 });
