@@ -13,6 +13,8 @@ export interface CorrectionEntry {
   slug: string;
   /** The claim under review, for the link text. */
   claim: string;
+  /** Set when this update changed the verdict (`previous_verdict`). */
+  change?: VerdictChange;
 }
 
 /**
@@ -21,13 +23,15 @@ export interface CorrectionEntry {
  * are left out: they are never published.
  */
 export function collectCorrections(
-  claims: Iterable<{ slug: string; data: Pick<ClaimData, 'claim' | 'updates' | 'draft'> }>,
+  claims: Iterable<{ slug: string; data: Pick<ClaimData, 'claim' | 'updates' | 'draft' | 'verdict'> }>,
 ): CorrectionEntry[] {
   const rows: (CorrectionEntry & { order: number })[] = [];
   for (const { slug, data } of claims) {
     if (data.draft) continue;
+    const changes = verdictChanges(data);
     (data.updates ?? []).forEach((u, order) => {
-      rows.push({ date: u.date, note: u.note, slug, claim: data.claim, order });
+      const change = changes[order];
+      rows.push({ date: u.date, note: u.note, slug, claim: data.claim, order, ...(change ? { change } : {}) });
     });
   }
   rows.sort((a, b) =>

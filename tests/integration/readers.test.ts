@@ -107,6 +107,10 @@ describe('corrections on top', () => {
       'March 12, 2024: Added the engineers’ estimate, which settles it — the verdict changed. The verdict was changed from Needs context to False.',
     );
     expect(claimPage('repairs-cost')).not.toContain('update-notice');
+    // And the site-wide log says it beside that update.
+    const corrections = text(site.read('corrections/index.html'));
+    expect(corrections).toContain('Added the engineers’ estimate, which settles it — the verdict changed. The verdict was changed from Needs context to False.');
+    expect(corrections).not.toContain('Fixed a typo in the summary. The verdict');
   });
 
   it('refuses a previous_verdict that is off the scale or no change at all, at its line', () => {
