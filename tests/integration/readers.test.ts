@@ -109,7 +109,9 @@ describe('corrections on top', () => {
     expect(claimPage('repairs-cost')).not.toContain('update-notice');
     // And the site-wide log says it beside that update.
     const corrections = text(site.read('corrections/index.html'));
-    expect(corrections).toContain('Added the engineers’ estimate, which settles it — the verdict changed. The verdict was changed from Needs context to False.');
+    expect(corrections).toContain(
+      'Added the engineers’ estimate, which settles it — the verdict changed. The verdict was changed from Needs context to False.',
+    );
     expect(corrections).not.toContain('Fixed a typo in the summary. The verdict');
   });
 
