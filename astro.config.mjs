@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
+import { join, resolve, sep } from 'node:path';
 import { contentDir } from './src/check/content-dir.ts';
 import { getCorpus } from './src/check/cache.ts';
 import { corpusKey, keyOf } from './src/check/snapshot.ts';
@@ -17,6 +18,19 @@ import { sitemapFilter } from './src/site/feeds.ts';
 import shareCards from './src/integrations/share-cards.ts';
 
 const dir = contentDir();
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+const readPaths = [
+  ...['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'].map((p) => join(projectRoot, p)),
+  dir,
+];
+/**
+ * A path the site reads, or a folder on the way to one.
+ * @param {string} path
+ */
+function watched(path) {
+  const p = resolve(path);
+  return readPaths.some((r) => p === r || p.startsWith(r + sep) || r.startsWith(p + sep) || p === sep);
+}
 const corpus = getCorpus(dir);
 const location = locationOf(corpus);
 
@@ -43,8 +57,10 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 16 },
   devToolbar: { enabled: false },
-  // Test and bench builds land in tmp/: the dev server has no reason to watch them.
-  vite: { server: { watch: { ignored: ['**/tmp/**'] } } },
+  // The dev server watches what the site reads, and nothing else: the code, the public files and
+  // the content folder (wherever it is, a folder named tmp included). Test and bench builds, dist/
+  // and the caches are never watched.
+  vite: { server: { watch: { ignored: (path) => !watched(path) } } },
   // Astro writes a CSP <meta> on every page: hashes for its own scripts and styles, 'self' otherwise.
   // Pictures come only from the site itself (the check refuses any from another host).
   security: { csp: { directives: ["img-src 'self'"] } },

@@ -12,7 +12,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { contentDir } from './check/content-dir.ts';
-import { getCorpus } from './check/cache.ts';
+import { getCorpus, invalidateCorpus } from './check/cache.ts';
+import { claimsShowingSource, sourceSlugOf, sourcesDigest } from './check/dependents.ts';
 import { claimSchema, pageSchema, sourceSchema } from './core/schema.ts';
 import { renderGuard } from './integrations/render-guard.ts';
 
@@ -24,6 +25,18 @@ const from = (sub: 'claims' | 'pages') =>
     dir,
     collection: sub,
     lineOf: (path) => (getCorpus(dir)[sub].get(path.slice(sub.length + 1, -3))?.bodyLineOffset ?? 0) + 1,
+    // A claim shows what its sources hold: a source edit renders again every claim that quotes it.
+    ...(sub === 'claims'
+      ? {
+          dependencies: () => sourcesDigest(getCorpus(dir)),
+          dependents: (file: string) => {
+            const slug = sourceSlugOf(dir, file);
+            if (slug === undefined) return [];
+            invalidateCorpus(dir);
+            return claimsShowingSource(getCorpus(dir), slug);
+          },
+        }
+      : {}),
   });
 
 export const collections = {

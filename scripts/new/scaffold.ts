@@ -6,6 +6,9 @@
 import { stringify } from 'yaml';
 import { RESERVED_PAGE_SLUGS } from '../../src/site/routes.ts';
 import { DEFAULT_VERDICTS, type Verdict } from '../../src/core/verdicts.ts';
+import { PLACEHOLDERS, VERDICT_NOTE } from '../../src/check/placeholders.ts';
+
+export { PLACEHOLDERS };
 
 export type Kind = 'claim' | 'source' | 'page';
 
@@ -50,16 +53,6 @@ export const CITATION_NOTES = [
   `Every excerpt must occur in the source; [brackets] mark your insertions and ... marks a cut.`,
 ].map((line) => `[//]: # '${line.replace(/'/g, "\\'")}'`);
 
-/** Placeholder text of the drafts: fine in a draft, a mistake once published. */
-export const PLACEHOLDERS = {
-  claimant: 'Who made the claim',
-  summary: 'One or two sentences that state the ruling.',
-  description: 'One sentence for search engines and link previews.',
-  claimBody: 'Write the analysis here:',
-  sourceBody: 'Paste the text of the source here,',
-  pageBody: 'Write the page here, in Markdown.',
-} as const;
-
 /** A front matter line with its explanation aligned in a column, so the draft reads like a form. */
 function row(field: string, comment?: string): string {
   return comment ? `${field.padEnd(34)} # ${comment}` : field;
@@ -77,7 +70,7 @@ export function claimTemplate(claim: string, today: string, verdicts: readonly V
     row(`claimant: ${PLACEHOLDERS.claimant}`, 'a person or organisation'),
     row('# claimed: YYYY-MM-DD', 'when the claim was made; leave out if unknown'),
     row('# appearance: [source-slug]', 'sources where the claim appears, first appearance first'),
-    row(`verdict: ${placeholderVerdict(verdicts)}`, `one of: ${verdicts.map((v) => v.id).join(', ')}`),
+    row(`verdict: ${placeholderVerdict(verdicts)}`, `${VERDICT_NOTE.slice(2)} ${verdicts.map((v) => v.id).join(', ')}`),
     row(`summary: ${PLACEHOLDERS.summary}`),
     row(`reviewed: ${today}`, 'the day the review is published'),
     row('# author: Your name', 'default: the publisher in site.yml'),
@@ -174,20 +167,28 @@ function example(kind: Kind): string {
 export const USAGE = `Usage:
   npm run new -- claim "The claim, as a sentence"
   npm run new -- source "Headline of the source" --outlet "Outlet"
+  npm run new -- source --from page.html        (or --from https://…: the page's text and metadata)
+                 [--title "…"] [--outlet "…"] [--publish]
   npm run new -- page "Page title"`;
 
-/** Reads `claim "..."`, `source "..." --outlet "..."` or `page "..."` from argv. */
-export function parseArgs(
-  argv: string[],
-): { ok: true; kind: Kind; title: string; outlet?: string } | { ok: false; message: string } {
+export type Args =
+  | { ok: true; kind: Kind; title: string; outlet?: string; from?: string; publish?: boolean }
+  | { ok: false; message: string };
+
+/** Reads `claim "..."`, `source "..." --outlet "..."`, `source --from page.html` or `page "..."` from argv. */
+export function parseArgs(argv: string[]): Args {
   const rest: string[] = [];
-  let outlet: string | undefined;
+  const opts: { outlet?: string; from?: string; title?: string } = {};
+  let publish = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--outlet') {
-      if (i + 1 >= argv.length) return { ok: false, message: '--outlet needs a value' };
-      outlet = argv[++i];
-    } else if (a.startsWith('--outlet=')) outlet = a.slice('--outlet='.length);
+    const name = /^--(outlet|from|title)(?:=(.*))?$/s.exec(a);
+    if (name) {
+      const key = name[1] as 'outlet' | 'from' | 'title';
+      if (name[2] !== undefined) opts[key] = name[2];
+      else if (i + 1 >= argv.length) return { ok: false, message: `--${key} needs a value` };
+      else opts[key] = argv[++i];
+    } else if (a === '--publish') publish = true;
     else if (a === '--help' || a === '-h') return { ok: false, message: USAGE };
     else if (a.startsWith('--')) return { ok: false, message: `unknown option ${a}\n${USAGE}` };
     else rest.push(a);
@@ -196,6 +197,18 @@ export function parseArgs(
   if (kind !== 'claim' && kind !== 'source' && kind !== 'page') {
     return { ok: false, message: kind ? `unknown kind “${kind}”: use claim, source or page\n${USAGE}` : USAGE };
   }
-  if (outlet !== undefined && kind !== 'source') return { ok: false, message: `--outlet is only for a source\n${USAGE}` };
-  return { ok: true, kind, title: words.join(' '), ...(outlet !== undefined ? { outlet } : {}) };
+  if (opts.outlet !== undefined && kind !== 'source') return { ok: false, message: `--outlet is only for a source\n${USAGE}` };
+  if ((opts.from !== undefined || publish || opts.title !== undefined) && kind !== 'source')
+    return { ok: false, message: `--from, --title and --publish are only for a source\n${USAGE}` };
+  if (opts.from === undefined && (publish || opts.title !== undefined))
+    return { ok: false, message: `--title and --publish go with --from page.html\n${USAGE}` };
+  const title = opts.title ?? words.join(' ');
+  return {
+    ok: true,
+    kind,
+    title,
+    ...(opts.outlet !== undefined ? { outlet: opts.outlet } : {}),
+    ...(opts.from !== undefined ? { from: opts.from } : {}),
+    ...(publish ? { publish } : {}),
+  };
 }

@@ -12,6 +12,7 @@ import { bodyQuotations, scanQuotations, UNPAIRED_MARK, visible } from '../core/
 import { indexSource, type SourceIndex } from '../core/matcher.ts';
 import { headingIds } from '../core/heading-ids.ts';
 import { validFields, zodProblems } from '../core/field-problems.ts';
+import { placeholderProblems } from './placeholders.ts';
 import { MAX_SLUG, SLUG, schemas, type Collection } from '../core/schema.ts';
 import type { Problem } from '../core/problems.ts';
 import { RESERVED_PAGE_SLUGS } from '../site/routes.ts';
@@ -121,7 +122,7 @@ export function readContentFile(dir: string, collection: Collection, name: strin
   }
   result ??= schemas[collection].safeParse(parsed.data);
   // A file with bad front matter is still read to the end, so one run lists all its problems.
-  if (!result.success) problems.push(...zodProblems(result.error, parsed, file, parsed.data));
+  if (!result.success) problems.push(...zodProblems(result.error, parsed, file, parsed.data, schemas[collection]));
   const data = (result.success ? result.data : validFields(schemas[collection], parsed.data)) as {
     draft?: boolean;
     aliases?: unknown;
@@ -180,6 +181,7 @@ export function readContentFile(dir: string, collection: Collection, name: strin
   });
   const found = collectCitations(tree, rel, parsed.bodyLineOffset);
   const citations: CitationFound[] = found.map(({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest);
+  problems.push(...placeholderProblems(collection, data, parsed, raw, citations, file));
   const quotations =
     collection === 'sources'
       ? undefined

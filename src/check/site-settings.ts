@@ -30,7 +30,7 @@ export function loadSite(dir: string, display: (abs: string) => string, problems
   if (parsed.errors.length) return null;
   const result = siteSchema.safeParse(parsed.data);
   if (!result.success) {
-    problems.push(...zodProblems(result.error, parsed, file, parsed.data));
+    problems.push(...zodProblems(result.error, parsed, file, parsed.data, siteSchema));
     return null;
   }
   const seen = new Set<string>();

@@ -61,7 +61,14 @@ export type MatchResult =
       start: number;
       end: number;
     }
-  | { ok: false; reason: string; closest: string; closestBlock: number };
+  | {
+      ok: false;
+      reason: string;
+      closest: string;
+      closestBlock: number;
+      /** Where the excerpt (or its part that does not occur) first differs from the closest passage. */
+      difference?: Difference;
+    };
 
 /** Up to this many words of source may stand behind one `[insertion]`. */
 export const INSERTION_MAX_WORDS = 12;
@@ -317,7 +324,8 @@ function explainMiss(index: SourceIndex, p: ExcerptPattern): MatchResult & { ok:
     probe = p.segments.join(' ');
   }
   const { text: closest, block } = closestPassage(index, probe);
-  return { ok: false, reason, closest, closestBlock: block };
+  const difference = missing !== undefined && closest ? firstDifference(p.written[missingAt]!, closest) : undefined;
+  return { ok: false, reason, closest, closestBlock: block, ...(difference ? { difference } : {}) };
 }
 
 /** Words of context shown on each side of the closest passage. */
@@ -384,4 +392,69 @@ export function closestPassage(index: SourceIndex, probe: string): { text: strin
   for (let k = 0, home = blockAt(b); k < CONTEXT_WORDS && b < words.length - 1 && blockAt(b + 1) === home; k++) b++;
   const [s, e] = toOriginal(index, words[a]!.start, words[b]!.end);
   return { text: index.joined.slice(s, e).replace(/\s+/g, ' '), block: blockOf(index, s) };
+}
+
+/** What an excerpt has where its closest passage has something else, each with a word of context. */
+export interface Difference {
+  excerpt: string;
+  source: string;
+}
+
+/** Words and single punctuation marks, so that a changed comma or a trailing full stop is a difference of its own. */
+const TOKEN_RE = new RegExp(`${UNSPACED_SCRIPT}|${LETTER}+(?:['’-]${LETTER}+)*|[^\\s\\p{L}\\p{N}]`, 'gu');
+/** Longest texts compared word by word (the table is their product); the closest passage is short. */
+const DIFF_MAX_TOKENS = 400;
+
+function tokens(text: string): { at: number; end: number; key: string }[] {
+  return [...text.matchAll(TOKEN_RE)]
+    .slice(0, DIFF_MAX_TOKENS)
+    .map((m) => ({ at: m.index, end: m.index + m[0].length, key: normalize(m[0]).text }));
+}
+
+/**
+ * The first place where `excerpt` and `passage` (the closest passage, which has a few words of
+ * context on each side) differ, word by word under the format's comparison: the longest common
+ * subsequence aligns them, the context the excerpt does not reach is ignored, and each side of
+ * the first difference is shown with the matching word before and after it.
+ */
+export function firstDifference(excerpt: string, passage: string): Difference | undefined {
+  const a = tokens(excerpt);
+  const b = tokens(passage);
+  if (a.length === 0 || b.length === 0) return undefined;
+  // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
+  const w = b.length + 1;
+  const lcs = new Uint16Array((a.length + 1) * w);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      lcs[i * w + j] =
+        a[i]!.key === b[j]!.key ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
+  const pairs: [number, number][] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]!.key === b[j]!.key) pairs.push([i++, j++]);
+    else if (lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!) i++;
+    else j++;
+  }
+  // A passage that shares less than half the excerpt's words is not a version of it: no difference is worth showing.
+  if (pairs.length < Math.max(2, Math.ceil(a.length / 2))) return undefined;
+  // The passage's context before the excerpt's first matched word is not a difference, nor after its last.
+  let prev: [number, number] = [-1, pairs[0]![1] - 1 - pairs[0]![0]];
+  for (const pair of [...pairs, [a.length, b.length] as [number, number]]) {
+    const [i, j] = pair;
+    const gapA = i - prev[0] - 1;
+    const atEnd = i === a.length;
+    const gapB = atEnd ? Math.min(b.length - prev[1] - 1, Math.max(1, gapA)) : j - Math.max(prev[1], -1) - 1;
+    if (gapA > 0 || (gapB > 0 && prev[0] >= 0 && !atEnd)) {
+      const fromA = Math.max(0, prev[0]);
+      const toA = Math.min(a.length - 1, i);
+      const fromB = Math.max(0, prev[0] >= 0 ? prev[1] : j - Math.max(1, gapA));
+      const toB = atEnd ? Math.min(b.length - 1, prev[1] + gapB) : Math.min(b.length - 1, j);
+      const show = (text: string, t: typeof a, from: number, to: number) =>
+        to < from ? '' : text.slice(t[from]!.at, t[to]!.end);
+      const source = show(passage, b, fromB, toB);
+      const excerptSide = show(excerpt, a, fromA, toA);
+      if (normalize(source).text !== normalize(excerptSide).text) return { excerpt: excerptSide, source };
+    }
+    prev = pair;
+  }
+  return undefined;
 }

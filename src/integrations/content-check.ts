@@ -6,7 +6,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { writeSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import { getCorpus, invalidateCorpus } from '../check/cache.ts';
 import { formatProblem, formatWarning, githubAnnotation, inert, refusalSummary } from '../core/problems.ts';
 import { siteUrlProblem } from '../site/location.ts';
@@ -66,11 +66,47 @@ export default function contentCheck({ dir }: ContentCheckOptions): AstroIntegra
         throw error;
       },
       'astro:server:setup': ({ server }) => {
+        // The collections' loaders watch claims/ and pages/; sources, images and site.yml are read
+        // through the corpus, and the content folder may lie outside the project.
+        server.watcher.add(dir);
         // A content edit in dev must not keep serving the old excerpts.
         server.watcher.on('all', (_event, file) => {
-          if (file.startsWith(dir)) invalidateCorpus(dir);
+          if (file === dir || file.startsWith(dir + sep)) invalidateCorpus(dir);
+        });
+        // Content with problems is never previewed as if it had been checked: every page is an error
+        // page with the check's problems (path:line:col, the closest passage), readable without
+        // JavaScript, and reloaded by Vite's client when a file is saved.
+        server.middlewares.use((req, res, next) => {
+          const path = (req.url ?? '/').split('?')[0]!;
+          if (req.method !== 'GET' || /^\/(?:@|_astro\/|node_modules\/|src\/)/.test(path) || /\.(?!html$)[a-z0-9]+$/i.test(path))
+            return next();
+          const { problems } = getCorpus(dir);
+          if (problems.length === 0) return next();
+          res.statusCode = 500;
+          res.setHeader('content-type', 'text/html; charset=utf-8');
+          res.end(
+            problemsPage(problems.map(formatProblem), refusalSummary(problems.length, relative(process.cwd(), dir) || '.')),
+          );
         });
       },
     },
   };
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The dev server's page while the content has problems: the check's lines, as `npm run check` prints them. */
+export function problemsPage(lines: readonly string[], summary: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<title>Problems in the content</title>',
+    '<script type="module" src="/@vite/client"></script>',
+    '<style>body{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}li{margin:.6rem 0;font-family:ui-monospace,monospace;white-space:pre-wrap;overflow-wrap:anywhere}</style>',
+    '</head><body><main>',
+    `<h1>${escapeHtml(summary.replace(/^✗ /, ''))}</h1>`,
+    '<p>The preview shows no page until the content passes the check. Fix each line below and save: this page reloads.</p>',
+    `<ol class="problems">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ol>`,
+    '</main></body></html>',
+  ].join('\n');
 }

@@ -17,6 +17,14 @@ export interface RenderGuardOptions {
   lineOf?: (path: string) => number;
   /** How the build ends (replaced in tests). */
   exit?: (lines: string[]) => void;
+  /**
+   * What an entry's rendering depends on besides its own file (a claim: the sources it quotes), as
+   * a string that changes with them. It is part of the entry's digest, so that Astro renders the
+   * entry again when it changes, instead of keeping the rendering of an unchanged file.
+   */
+  dependencies?: () => string;
+  /** On the dev server: the entries (`claims/x.md`) to render again when a file (absolute path) changes. */
+  dependents?: (file: string) => string[];
 }
 
 const LOGGED = /^Error (?:rendering|reading) (.+?): ([\s\S]*)$/;
@@ -42,6 +50,8 @@ export function renderProblems(messages: readonly string[], options: RenderGuard
 }
 
 export function renderGuard(loader: Loader, options: RenderGuardOptions): Loader {
+  // Watchers already followed for dependents: the content layer may load a collection more than once.
+  const following = new WeakSet<object>();
   return {
     ...loader,
     load: async (context: LoaderContext) => {
@@ -58,7 +68,20 @@ export function renderGuard(loader: Loader, options: RenderGuardOptions): Loader
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
-      await loader.load({ ...context, logger });
+      const { dependencies, dependents } = options;
+      const generateDigest: LoaderContext['generateDigest'] = dependencies
+        ? (data) => context.generateDigest(typeof data === 'string' ? `${data}\u0000${dependencies()}` : data)
+        : context.generateDigest;
+      await loader.load({ ...context, logger, generateDigest });
+      const watcher = context.watcher;
+      if (watcher && dependents && !following.has(watcher)) {
+        following.add(watcher);
+        // The glob loader renders an entry again when its own file changes; a source edit changes what a
+        // claim that quotes it shows (its captions, excerpt ids, links, or an excerpt it no longer holds).
+        watcher.on('change', (file) => {
+          for (const entry of dependents(file)) watcher.emit('change', join(options.dir, entry));
+        });
+      }
       // In dev the watcher is there, and the server stays up so that the editor can fix the file.
       if (logged.length === 0 || context.watcher) return;
       const problems = renderProblems(logged, options);

@@ -19,6 +19,7 @@ import { QUOTATION_LABEL, SOURCE_FACTS, STANCE_LABELS, STANCE_TAG_SPOKEN, STANCE
 import { internalHref } from '../site/location.ts';
 import { paths } from '../site/routes.ts';
 import { formatDay } from '../core/dates.ts';
+import { formatProblem } from '../core/problems.ts';
 
 export interface RemarkCitationsOptions {
   /** Absolute path of the content folder. */
@@ -132,8 +133,13 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         if (c.kind === 'link') return;
         const r = resolved[i];
         if (!r?.id || !r.ranges) {
+          // The check's own words at the file's line (a citation found here counts lines from the body's start).
+          const line = c.line + (corpus.claims.get(claimSlug)?.bodyLineOffset ?? 0);
+          const own = corpus.problems.find((p) => p.file.endsWith(rel) && p.line === line);
           throw new Error(
-            `${rel}:${c.line}:${c.column}: excerpt not found in source ${c.source} (run npm run check for details)`,
+            own
+              ? formatProblem(own)
+              : `${rel}:${line}:${c.column}: excerpt not found in source ${c.source} (run npm run check for details)`,
           );
         }
         const source = corpus.sources.get(c.source)!;

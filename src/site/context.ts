@@ -5,6 +5,7 @@
 import { getCorpus } from '../check/cache.ts';
 import { absoluteUrl, internalHref, locationOf, type SiteLocation } from './location.ts';
 import type { Corpus } from '../check/corpus.ts';
+import { ContentError } from '../core/problems.ts';
 import type { SiteConfig } from '../core/schema.ts';
 
 export interface SiteContext {
@@ -21,8 +22,14 @@ export interface SiteContext {
 // Every page asks for it, twice a claim on a large desk; it changes only with the corpus.
 const contexts = new WeakMap<Corpus, SiteContext>();
 
+/** True on the dev server, where content with problems is served (the build refuses it first). */
+const DEV = (import.meta as { env?: { DEV?: boolean } }).env?.DEV === true;
+
 export function siteContext(): SiteContext {
   const corpus = getCorpus();
+  // The dev server stays up on content with problems, but no page of it is shown as if it had
+  // been checked: each one is Astro's error overlay, listing every problem at its path:line:col.
+  if (DEV && corpus.problems.length > 0) throw new ContentError(corpus.problems);
   let context = contexts.get(corpus);
   if (!context) contexts.set(corpus, (context = buildContext(corpus)));
   return context;

@@ -44,6 +44,9 @@ export const STANCE_LEGEND = {
   quotation: 'A quotation with no tag is quoted in passing, verified like the others.',
 };
 
+/** Beside a draft that the dev server lists (a build never lists one). */
+export const DRAFT_LABEL = 'Draft';
+
 /** A quotation in running text, verified in a source and linked to its passage. */
 export const QUOTATION_LABEL = 'Quoted from the source';
 

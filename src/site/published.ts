@@ -12,17 +12,25 @@ export type ClaimEntry = Entry<ClaimData>;
 export type SourceEntry = Entry<SourceData>;
 export type PageEntry = Entry<PageData>;
 
+/**
+ * `drafts: true` lists drafts too, for the dev server's previews (its indexes mark them); a build
+ * never passes it (pages pass `import.meta.env.DEV`).
+ */
+export interface Listing {
+  drafts?: boolean;
+}
+
 /** Newest review first; ties by slug so the order never depends on the file system. */
-export function publishedClaims(corpus: Corpus): ClaimEntry[] {
+export function publishedClaims(corpus: Corpus, { drafts = false }: Listing = {}): ClaimEntry[] {
   return [...corpus.claims.values()]
-    .filter((c) => !c.data.draft)
+    .filter((c) => drafts || !c.data.draft)
     .sort((a, b) => (a.data.reviewed < b.data.reviewed ? 1 : a.data.reviewed > b.data.reviewed ? -1 : a.slug < b.slug ? -1 : 1));
 }
 
 /** By outlet, then title. */
-export function publishedSources(corpus: Corpus): SourceEntry[] {
+export function publishedSources(corpus: Corpus, { drafts = false }: Listing = {}): SourceEntry[] {
   return [...corpus.sources.values()]
-    .filter((s) => !s.data.draft)
+    .filter((s) => drafts || !s.data.draft)
     .sort(
       (a, b) =>
         a.data.outlet.localeCompare(b.data.outlet, 'en') ||
@@ -46,32 +54,35 @@ export function citedSources(corpus: Corpus, slug: string): string[] {
 }
 
 /** A source's excerpts with their published citers only; excerpts quoted only by drafts are left out. */
-export function publishedExcerpts(corpus: Corpus, source: string): SourceExcerpt[] {
+export function publishedExcerpts(corpus: Corpus, source: string, { drafts = false }: Listing = {}): SourceExcerpt[] {
   return (corpus.excerpts.get(source) ?? [])
-    .map((e) => ({ ...e, citedBy: e.citedBy.filter((c) => !c.draft) }))
+    .map((e) => ({ ...e, citedBy: e.citedBy.filter((c) => drafts || !c.draft) }))
     .filter((e) => e.citedBy.length > 0);
 }
 
 /** Published claims that cite a source in any form (excerpt or plain link), newest first. */
-export function claimsCiting(corpus: Corpus, source: string): ClaimEntry[] {
+export function claimsCiting(corpus: Corpus, source: string, { drafts = false }: Listing = {}): ClaimEntry[] {
   // Every source page and the sources index ask: index all sources once per corpus, rather than
   // sorting and scanning every claim for every source (quadratic in the size of the site).
-  let index = citers.get(corpus);
+  const memo = drafts ? draftCiters : citers;
+  let index = memo.get(corpus);
   if (!index) {
     index = new Map();
-    for (const c of publishedClaims(corpus)) {
-      for (const s of new Set(claimCitations(corpus, c.slug).map((r) => r.source))) {
+    for (const c of publishedClaims(corpus, { drafts })) {
+      const cited = drafts ? (corpus.citations.get(c.slug) ?? []) : claimCitations(corpus, c.slug);
+      for (const s of new Set(cited.map((r) => r.source))) {
         const list = index.get(s);
         if (list) list.push(c);
         else index.set(s, [c]);
       }
     }
-    citers.set(corpus, index);
+    memo.set(corpus, index);
   }
   return [...(index.get(source) ?? [])];
 }
 
 const citers = new WeakMap<Corpus, Map<string, ClaimEntry[]>>();
+const draftCiters = new WeakMap<Corpus, Map<string, ClaimEntry[]>>();
 
 export interface TagGroup {
   slug: string;
@@ -100,9 +111,9 @@ export function verdictDistribution(corpus: Corpus): { verdict: Verdict; claims:
 }
 
 /** Outlets of the published sources, each with its sources. */
-export function outlets(corpus: Corpus): { outlet: string; sources: SourceEntry[] }[] {
+export function outlets(corpus: Corpus, listing: Listing = {}): { outlet: string; sources: SourceEntry[] }[] {
   const by = new Map<string, SourceEntry[]>();
-  for (const s of publishedSources(corpus)) by.set(s.data.outlet, [...(by.get(s.data.outlet) ?? []), s]);
+  for (const s of publishedSources(corpus, listing)) by.set(s.data.outlet, [...(by.get(s.data.outlet) ?? []), s]);
   return [...by].map(([outlet, sources]) => ({ outlet, sources }));
 }
 

@@ -279,6 +279,11 @@ describe('a site served under a path (SITE_URL=https://example.org/repo/)', () =
     const html = site.read('sources/council-report/index.html');
     expect(html).not.toContain('This paragraph is never quoted');
     expect(html).toContain('[…]');
+    // The gap is named for screen readers in text: aria-label is not allowed on a <p> (Nu HTML Checker).
+    expect(html).toMatch(
+      /<p class="elided"[^>]*><span aria-hidden="true">\[…\]<\/span><span class="visually-hidden">Paragraphs omitted<\/span><\/p>/,
+    );
+    expect(html).not.toMatch(/<p[^>]*aria-label/);
     expect(html).toMatch(/<mark id="q-the-cost-had-doubled-[a-z0-9]+">the cost had doubled since the first estimate<\/mark>/);
     expect(html).toMatch(/class="cited-by"[\s\S]*href="\/repo\/claims\/river-plan-on-budget\/"/);
     expect(html).toContain('Ana Example, Ben Sample');

@@ -8,6 +8,7 @@ import {
   type MatchResult,
   type SourceIndex,
 } from '../../src/core/matcher.ts';
+import { firstDifference } from '../../src/core/matcher.ts';
 import { parseMarkdown, sourceBlocks } from '../../src/core/markdown.ts';
 
 const fromMarkdown = (md: string): SourceIndex => indexSource(sourceBlocks(parseMarkdown(md)));
@@ -316,5 +317,40 @@ describe('matchExcerpt: bounded on adversarial excerpts', () => {
   it('and one that can end still matches', { timeout: 1000 }, () => {
     const r = matchExcerpt(repetitive, chain(40, '[the city]', 'ban'));
     expect(r.ok).toBe(true);
+  });
+});
+
+describe('firstDifference: what the excerpt has, what the source has', () => {
+  it('marks a changed word, with a word of context on each side', () => {
+    expect(
+      firstDifference(
+        'We have also cut off ICE from any access from any CPD databases and that will stay permanent.',
+        'or] additional support. … We have also cut off ICE from any access from any CPD databases and that will remain permanent',
+      ),
+    ).toEqual({ excerpt: 'will stay permanent', source: 'will remain permanent' });
+  });
+  it('marks a changed comma and a trailing full stop as differences of their own', () => {
+    expect(firstDifference('will remain permanent.', 'that will remain permanent, she said')).toEqual({
+      excerpt: 'permanent.',
+      source: 'permanent,',
+    });
+    expect(firstDifference('the bridge is not safe, for cars', 'The bridge is not safe for cars, trucks')).toEqual({
+      excerpt: 'safe, for',
+      source: 'safe for',
+    });
+  });
+  it('marks words left out and words added', () => {
+    expect(firstDifference('the bridge is safe', 'The bridge is not safe for')).toEqual({
+      excerpt: 'is safe',
+      source: 'is not safe',
+    });
+    expect(firstDifference('safe for all cars', 'bridge is not safe for cars, trucks or buses')).toEqual({
+      excerpt: 'for all cars',
+      source: 'for cars',
+    });
+  });
+  it('ignores what the comparison ignores, and passages that are no version of the excerpt', () => {
+    expect(firstDifference('ICE’s “access”', 'ICE\'s "access"')).toBeUndefined();
+    expect(firstDifference('closed for good', 'is not safe for cars, trucks or')).toBeUndefined();
   });
 });

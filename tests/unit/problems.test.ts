@@ -42,3 +42,18 @@ describe('refusalSummary', () => {
     expect(refusalSummary(3, '.')).toBe('✗ 3 problems in .; nothing was published.');
   });
 });
+
+describe('the field a misspelt one meant', () => {
+  it('is the nearest known field within a third of its length in edits, when one is nearest', async () => {
+    const { fieldsAt, nearest } = await import('../../src/core/field-problems.ts');
+    const { claimSchema, siteSchema } = await import('../../src/core/schema.ts');
+    const claim = fieldsAt(claimSchema, []);
+    expect(nearest('tgas', claim)).toBe('tags');
+    expect(nearest('verdikt', claim)).toBe('verdict');
+    expect(nearest('Summary', claim)).toBe('summary');
+    expect(nearest('colour', claim)).toBeUndefined();
+    expect(nearest('x', claim)).toBeUndefined();
+    expect(fieldsAt(claimSchema, ['updates', 0])).toEqual(['date', 'note']);
+    expect(nearest('nmae', fieldsAt(siteSchema, ['publisher']))).toBe('name');
+  });
+});

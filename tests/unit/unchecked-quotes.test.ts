@@ -85,7 +85,8 @@ describe('the checker', () => {
     }
     return loadCorpus(dir, { displayBase: dir }).problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
   }
-  const claim = (extra: string, body = 'Text.') =>
+  // A published review must quote a source: the default body does, so that each test sees only its own problem.
+  const claim = (extra: string, body = 'They said [“the council voted”](../sources/a.md).') =>
     `---\nclaim: C\nclaimant: X\nverdict: unproven\nsummary: S\nreviewed: 2024-01-01\n${extra}---\n${body}\n`;
 
   it('reports a misquote with mismatched marks at its line', () => {
@@ -112,10 +113,10 @@ describe('the checker', () => {
     const problems = site({
       'claims/old.md': claim(''),
       'claims/c.md':
-        '---\nclaim: C\nclaimant: X\nverdit: x\nverdict: mostly-false\nsummary: S\nreviewed: 2024-02-30\naliases: [old]\n---\nText.\n',
+        '---\nclaim: C\nclaimant: X\nverdit: x\nverdict: mostly-false\nsummary: S\nreviewed: 2024-02-30\naliases: [old]\n---\nThey said [“the council voted”](../sources/a.md).\n',
     });
     expect(problems).toEqual([
-      expect.stringMatching(/^claims\/c\.md:4:\d+: unknown field `verdit`/),
+      expect.stringMatching(/^claims\/c\.md:4:\d+: unknown field `verdit` \(did you mean `verdict`\?\)/),
       expect.stringMatching(/^claims\/c\.md:5:10: unknown verdict `mostly-false`/),
       expect.stringMatching(/^claims\/c\.md:7:11: `reviewed` “2024-02-30” is not a real date/),
       expect.stringMatching(/^claims\/c\.md:8:\d+: the alias `old` is already used by claims\/old\.md/),

@@ -6,7 +6,14 @@
  */
 import { join } from 'node:path';
 import { excerptId } from '../../core/excerpt-id.ts';
-import { matchExcerpt, parseExcerpt, type ExcerptPattern, type MatchResult, type SourceIndex } from '../../core/matcher.ts';
+import {
+  type Difference,
+  matchExcerpt,
+  parseExcerpt,
+  type ExcerptPattern,
+  type MatchResult,
+  type SourceIndex,
+} from '../../core/matcher.ts';
 import { findVerdict } from '../../core/verdicts.ts';
 import type { CheckContext, CitationFound, Corpus, Entry, ResolvedCitation, SourceExcerpt } from '../corpus.ts';
 
@@ -35,6 +42,12 @@ export function recordExcerpt(
     corpus.excerpts.set(source, list);
   }
   ex.citedBy.push(by);
+}
+
+/** The first difference, in words: “the excerpt has X, the source has Y”. */
+export function differenceNote(d: Difference | undefined, what: 'excerpt' | 'quotation' = 'excerpt'): string {
+  if (!d) return '';
+  return `. First difference: the ${what} has ${d.excerpt ? `“${d.excerpt}”` : 'nothing'}, the source has ${d.source ? `“${d.source}”` : 'nothing'}`;
 }
 
 export function checkExcerpts(
@@ -70,7 +83,7 @@ export function checkExcerpts(
         `excerpt not found in source ${c.source} (${source.path}): ${result.reason}. ` +
         `Excerpt: “${short.length > 120 ? `${short.slice(0, 117)}…` : short}”. ` +
         (result.closest
-          ? `Closest passage: “${result.closest}”`
+          ? `Closest passage: “${result.closest}”${differenceNote(result.difference)}`
           : indexes.get(c.source)!.blocks.length > 0
             ? 'No passage of the source shares a word with it.'
             : 'The source has no text.'),

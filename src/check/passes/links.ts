@@ -54,6 +54,7 @@ export function checkLinks(
   for (const collection of COLLECTIONS) {
     for (const entry of (corpus[collection] as Map<string, Entry<{ draft: boolean }>>).values()) {
       const file = display(join(dir, entry.path));
+      const reported = new Set<string>();
       for (const node of anchors.get(entry.path)!) {
         const { line, column } = node;
         // A javascript: (or data:, vbscript:) link is code, like a <script>; browsers ignore
@@ -95,6 +96,10 @@ export function checkLinks(
           continue;
         }
         const found = (corpus[target.collection] as Map<string, Entry<{ draft: boolean }>>).get(target.slug);
+        // One cause, one message: a line that links to the same missing or draft file several times is one problem.
+        const cause = `${line}\u0000${target.path}`;
+        if ((!found || (found.data.draft && !entry.data.draft)) && reported.has(cause)) continue;
+        reported.add(cause);
         if (!found) {
           problems.push({
             file,

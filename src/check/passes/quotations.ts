@@ -7,10 +7,17 @@
  */
 import { join } from 'node:path';
 import { excerptId } from '../../core/excerpt-id.ts';
-import { closestPassage, indexSource, matchExcerpt, parseExcerpt, type SourceIndex } from '../../core/matcher.ts';
+import {
+  closestPassage,
+  firstDifference,
+  indexSource,
+  matchExcerpt,
+  parseExcerpt,
+  type SourceIndex,
+} from '../../core/matcher.ts';
 import type { CheckContext, CitationFound, Entry, QuotationFound, ResolvedQuotation, SourceExcerpt } from '../corpus.ts';
 import type { ClaimData } from '../../core/schema.ts';
-import { recordExcerpt } from './excerpts.ts';
+import { differenceNote, recordExcerpt } from './excerpts.ts';
 
 export interface QuotationInputs {
   citations: ReadonlyMap<string, CitationFound[]>;
@@ -121,7 +128,9 @@ function verifyQuotations(
         `quotation not found in the sources this ${claimText === undefined ? 'page cites' : 'claim cites'}` +
         `${cited.length ? ` (${cited.join(', ')})` : ' (it cites none)'}${claimText === undefined ? '' : ' nor in its claim'}: ` +
         `“${short(q.text)}”. ` +
-        (closest ? `Closest passage, in ${closest.source}: “${closest.text}”. ` : '') +
+        (closest
+          ? `Closest passage, in ${closest.source}: “${closest.text}”${differenceNote(firstDifference(q.text, closest.text), 'quotation')}. `
+          : '') +
         'Quote the source word for word and cite it as an excerpt ([“…”](../sources/slug.md)), ' +
         'or, for a word used as a term rather than quoted, write it in italics (*term*)',
     });
