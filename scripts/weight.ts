@@ -3,7 +3,7 @@
  *
  * The weight budget of the built site, measured:
  *   - a claim page: its HTML plus every stylesheet it links, uncompressed, at most
- *     30 KB, and no JavaScript at all (no <script src>, no module preload);
+ *     34 KB (see docs/performance.md, "Page weight"), and no JavaScript at all (no <script src>, no module preload);
  *   - the search page's first query: every response the browser fetched from
  *     opening /search/?q=… until the results are shown (and the network is quiet),
  *     at most 150 KB transferred. Bodies are counted gzip-compressed when their type
@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 
-export const CLAIM_PAGE_BUDGET = 30 * 1024;
+export const CLAIM_PAGE_BUDGET = 34 * 1024;
 export const SEARCH_QUERY_BUDGET = 150 * 1024;
 
 export interface PageWeight {

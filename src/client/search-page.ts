@@ -271,7 +271,10 @@ function renderResult(result: ResultData, kinds: Record<string, string>, text: R
   title.append(link);
   li.append(title);
 
-  const byline = [result.meta.claimant, result.meta.outlet, result.meta.date].filter(Boolean).join(' · ');
+  // The date as the page writes it (date_label, see SearchFacets.astro), not the sort key's YYYY-MM-DD.
+  const byline = [result.meta.claimant, result.meta.outlet, result.meta.date_label ?? result.meta.date]
+    .filter(Boolean)
+    .join(' · ');
   if (byline) li.append(element('p', 'search-result-byline', byline));
 
   if (result.excerpt) {

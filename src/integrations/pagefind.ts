@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { INDEXED_PAGES } from '../site/routes.ts';
+import { INDEXED_PAGES, UNINDEXED_SELECTORS } from '../site/routes.ts';
 
 /** Throws when a Pagefind response reports errors: a half-built index must fail the build. */
 function assertNoErrors(step: string, response: { errors: string[] }): void {
@@ -43,7 +43,7 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexResult> {
   };
   process.once('beforeExit', onBeforeExit);
   try {
-    const created = await pagefind.createIndex({});
+    const created = await pagefind.createIndex({ excludeSelectors: UNINDEXED_SELECTORS });
     assertNoErrors('createIndex', created);
     const index = created.index;
     if (!index) throw new Error('pagefind createIndex returned no index');

@@ -14,7 +14,8 @@ import type { Corpus } from '../check/corpus.ts';
 import { walk } from '../core/markdown.ts';
 import { getCorpus } from '../check/cache.ts';
 import { excerptLinks, resolveCitations } from '../site/excerpt-links.ts';
-import { QUOTATION_LABEL, STANCE_LABELS } from '../site/labels.ts';
+import { typesetText } from '../core/typography.ts';
+import { QUOTATION_LABEL, SOURCE_FACTS, STANCE_LABELS, STANCE_TAG_SPOKEN, STANCE_TAGS } from '../site/labels.ts';
 import { internalHref } from '../site/location.ts';
 import { paths } from '../site/routes.ts';
 import { formatDay } from '../core/dates.ts';
@@ -31,11 +32,10 @@ export interface RemarkCitationsOptions {
 
 /**
  * The words an excerpt's caption and links add to every claim page ("Supports the claim", "In
- * the source", "In the original"): not what a reader searches for, and repeated on every page,
- * so they would make every claim a hit for them.
+ * the source", "In the original") are not what a reader searches for, and repeated on every
+ * page they would make every claim a hit for them: Pagefind leaves out their classes
+ * (UNINDEXED_SELECTORS), which costs no attribute on every excerpt of every page.
  */
-const UNSEARCHED = { dataPagefindIgnore: '' };
-
 type Custom = { type: string; data?: Record<string, unknown>; children?: unknown[] };
 const el = (tagName: string, props: Record<string, unknown>, children: unknown[]): Nodes =>
   ({ type: `x-${tagName}`, data: { hName: tagName, hProperties: props }, children }) as Custom as unknown as Nodes;
@@ -55,6 +55,13 @@ function modifiedAt(path: string): number {
     return 0;
   }
 }
+
+/**
+ * The words an excerpt's caption and links add to every claim page ("Supports the claim", "In
+ * the source", "In the original", a stance's tag) are not what a reader searches for, and
+ * repeated on every page they would make every claim a hit for them: Pagefind leaves out the
+ * classes in UNINDEXED_SELECTORS (site/routes.ts), at no cost of an attribute on every excerpt.
+ */
 
 /**
  * Links each verified quotation of a claim's analysis to its passage on the
@@ -87,7 +94,7 @@ function linkQuotations(tree: Root, found: TextQuotation[], corpus: Corpus, clai
     // No title: it is not read by every screen reader, and the words in the link say where it comes from.
     const quoted = link(sourceHref, [text(value.slice(q.start, q.end))], { className: ['excerpt-inline', 'quotation'] });
     quoted.children.push(
-      el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [
+      el('span', { className: ['visually-hidden', 'quotation-source'] }, [
         text(` (${QUOTATION_LABEL.toLowerCase()}: ${source.data.outlet})`),
       ]) as PhrasingContent,
     );
@@ -141,22 +148,21 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         if (c.kind === 'block') {
           const s = source.data;
           const caption: unknown[] = [
-            el('span', { className: ['excerpt-from'], ...UNSEARCHED }, [
-              text(`${s.outlet}, `),
-              el('cite', {}, [text(s.title)]),
+            el('span', { className: ['excerpt-from'] }, [
+              text(s.via ? `${s.outlet} (${SOURCE_FACTS.via(s.via)}), ` : `${s.outlet}, `),
+              el('cite', {}, [text(typesetText(s.title))]),
               ...(s.published ? [text(', '), el('time', { dateTime: s.published }, [text(formatDay(s.published, lang))])] : []),
             ]),
             text(' '),
-            el('span', { className: ['stance', stanceClass], ...UNSEARCHED }, [text(STANCE_LABELS[c.stance])]),
+            el('span', { className: ['stance', 'stance-tag', stanceClass] }, [text(STANCE_LABELS[c.stance])]),
             text(' '),
-            link(links.sourceHref, [text('In the source')], { className: ['excerpt-link'], ...UNSEARCHED }),
+            link(links.sourceHref, [text('In the source')], { className: ['excerpt-link'] }),
           ];
           if (links.originalHref) {
             caption.push(
               text(' '),
               link(links.originalHref, [text('In the original')], {
                 className: ['excerpt-link', 'excerpt-original'],
-                ...UNSEARCHED,
               }),
             );
           }
@@ -172,16 +178,13 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
           const l = c.link;
           l.url = links.sourceHref;
           l.title = null;
-          l.data = {
-            hProperties: {
-              className: ['excerpt', 'excerpt-inline', stanceClass],
-              title: `${STANCE_LABELS[c.stance]} · ${source.data.outlet}`,
-            },
-          };
-          // The underline style shows the stance; a title is not read by every screen reader, so say it in the link too.
+          l.data = { hProperties: { className: ['excerpt', 'excerpt-inline', stanceClass] } };
+          // A visible tag, not a hover title (touch screens have no hover) nor an underline style: the
+          // word is seen, and the hidden text says it in full to a screen reader.
           l.children.push(
-            el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [
-              text(` (${STANCE_LABELS[c.stance].toLowerCase()}, ${source.data.outlet})`),
+            el('span', { className: ['stance-tag'] }, [
+              text(STANCE_TAGS[c.stance]),
+              el('span', { className: ['visually-hidden'] }, [text(STANCE_TAG_SPOKEN(c.stance, source.data.outlet))]),
             ]) as PhrasingContent,
           );
           if (links.originalHref) {
@@ -197,7 +200,6 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
                 ],
                 {
                   className: ['excerpt-original-inline'],
-                  ...UNSEARCHED,
                 },
               ),
             );

@@ -5,18 +5,13 @@
  * page, Tab reaches the skip link, the navigation, the search box and every link and
  * control of the page, each with a visible focus indicator.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { axeViolations } from '../helpers/axe.ts';
 import { browserAvailable, siteInBrowser, watchProblems } from '../helpers/browser.ts';
 import { demoBuild, DEMO_BASE, DEMO_CONTENT } from '../helpers/demo-build.ts';
 import { loadCorpus } from '../../src/check/load-corpus.ts';
-import { publishedClaims } from '../../src/site/published.ts';
+import { claimantSlug, publishedClaims } from '../../src/site/published.ts';
 import { tagSlug } from '../../src/core/schema.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const corpus = loadCorpus(DEMO_CONTENT);
 const claim = publishedClaims(corpus)[0]!.slug;
@@ -24,6 +19,7 @@ const source = [...corpus.sources.keys()][0]!;
 const page_ = [...corpus.pages.keys()][0]!;
 const tag = publishedClaims(corpus).flatMap((c) => c.data.tags ?? [])[0]!;
 const verdict = publishedClaims(corpus)[0]!.data.verdict;
+const claimant = claimantSlug(publishedClaims(corpus)[0]!.data.claimant);
 
 /** One page of each kind: [name, path under the base, what to wait for]. */
 const PAGES: [string, string, string?][] = [
@@ -38,34 +34,15 @@ const PAGES: [string, string, string?][] = [
   ['verdicts index', 'verdicts/'],
   ['tag', `tags/${tagSlug(tag)}/`],
   ['tags index', 'tags/'],
+  ['claimant', `claimants/${claimant}/`],
+  ['claimants index', 'claimants/'],
+  ['corrections', 'corrections/'],
   ['content page', `${page_}/`],
   ['search with results', 'search/?q=ICE', '[data-search-results] .search-result-link'],
   ['404', 'no-such-page/'],
 ];
 
 const enabled = browserAvailable();
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP does not apply to axe itself.
-  await page.evaluate(AXE);
-  return page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            o: unknown,
-          ): Promise<{ violations: { id: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.flatMap((v) =>
-      v.nodes.map(
-        (n) => `${v.id} (${v.help}): ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`,
-      ),
-    );
-  }, WCAG);
-}
 
 describe.skipIf(!enabled)('accessibility in Chromium', () => {
   const demo = siteInBrowser(demoBuild, DEMO_BASE);
