@@ -1,8 +1,11 @@
 /**
- * Builds the Pagefind search index over the finished site, inside `astro build`, so
- * that no build can ship a search page without an index. Which pages and which
- * parts of them are indexed is decided by `data-pagefind-*` attributes in the pages
- * (claim, source and content pages carry `data-pagefind-body`; nothing else does).
+ * Builds the Pagefind search index over the finished site, so that no build can ship
+ * a search page without an index. `astro build` alone indexes at its end, in its own
+ * process; `npm run build` (scripts/build.ts) tells it not to and indexes once Astro's
+ * process has exited, so that Astro's memory and Pagefind's are never held at once
+ * (on a large desk each is gigabytes). Which pages and which parts of them are indexed
+ * is decided by `data-pagefind-*` attributes in the pages (claim, source and content
+ * pages carry `data-pagefind-body`; nothing else does).
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -69,14 +72,23 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexResult> {
   }
 }
 
+/** Set by scripts/build.ts: the index is written after Astro's process has exited, not inside it. */
+export const INDEX_AFTER_ASTRO = 'FACTCHECK_INDEX_AFTER_ASTRO';
+
+/** One line, stable wording: scripts/bench.ts parses it (scripts/bench/measure.ts). */
+export const indexedLine = (result: IndexResult) => `pagefind: indexed ${result.pages} pages in ${result.seconds.toFixed(2)} s`;
+
 export default function pagefindIntegration(): AstroIntegration {
   return {
     name: 'search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        if (process.env[INDEX_AFTER_ASTRO] === '1') {
+          logger.info('pagefind: the site is indexed once this process has exited');
+          return;
+        }
         const result = await buildSearchIndex(fileURLToPath(dir));
-        // One line, stable wording: scripts/bench.ts parses it.
-        logger.info(`pagefind: indexed ${result.pages} pages in ${result.seconds.toFixed(2)} s`);
+        logger.info(indexedLine(result));
         if (result.pages === 0) {
           logger.warn('pagefind: no page was indexed; search will find nothing');
         }
