@@ -30,30 +30,49 @@ function header(width: number, height: number, colourType: 2 | 3): Buffer {
   return h;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const SLOTS = 1024; // a power of two, four times the largest palette: few collisions
+const EMPTY = -1;
+
 /** Rows of palette indices (each after its filter byte 0) and the palette, or null past 256 colours. */
 function indexed(rgba: Uint8Array, width: number, height: number): { raw: Buffer; palette: Buffer } | null {
   const stride = width + 1;
   const raw = Buffer.alloc(stride * height);
-  // Colours in the order first met: the same pixels always give the same file.
-  const index = new Map<number, number>();
   const palette = Buffer.alloc(MAX_PALETTE * 3);
-  for (let y = 0, s = 0; y < height; y++) {
+  // Colours in the order first met, so the same pixels always give the same file, found through
+  // an open-addressing table (a Map lookup per pixel was most of the encoding).
+  const keys = new Int32Array(SLOTS).fill(EMPTY);
+  const values = new Uint8Array(SLOTS);
+  let size = 0;
+  // One read a pixel where the bytes allow it; the low three bytes are R, G, B on a little-endian machine.
+  const words = LITTLE_ENDIAN && rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height) : null;
+  // Most pixels are the colour of the one before (backgrounds, runs of text colour): looked up once.
+  let last = EMPTY;
+  let lastIndex = 0;
+  for (let y = 0, p = 0; y < height; y++) {
     let d = y * stride + 1;
-    for (let x = 0; x < width; x++, s += 4, d++) {
-      const colour = (rgba[s]! << 16) | (rgba[s + 1]! << 8) | rgba[s + 2]!;
-      let i = index.get(colour);
-      if (i === undefined) {
-        i = index.size;
-        if (i === MAX_PALETTE) return null;
-        index.set(colour, i);
-        palette[i * 3] = rgba[s]!;
-        palette[i * 3 + 1] = rgba[s + 1]!;
-        palette[i * 3 + 2] = rgba[s + 2]!;
+    for (let x = 0; x < width; x++, p++, d++) {
+      const s = p * 4;
+      const colour = words ? words[p]! & 0xffffff : rgba[s]! | (rgba[s + 1]! << 8) | (rgba[s + 2]! << 16);
+      if (colour !== last) {
+        let slot = Math.imul(colour, 0x9e3779b1) >>> 22;
+        while (keys[slot] !== EMPTY && keys[slot] !== colour) slot = (slot + 1) & (SLOTS - 1);
+        if (keys[slot] === EMPTY) {
+          if (size === MAX_PALETTE) return null;
+          keys[slot] = colour;
+          values[slot] = size;
+          palette[size * 3] = colour & 0xff;
+          palette[size * 3 + 1] = (colour >>> 8) & 0xff;
+          palette[size * 3 + 2] = colour >>> 16;
+          size++;
+        }
+        last = colour;
+        lastIndex = values[slot]!;
       }
-      raw[d] = i;
+      raw[d] = lastIndex;
     }
   }
-  return { raw, palette: palette.subarray(0, index.size * 3) };
+  return { raw, palette: palette.subarray(0, size * 3) };
 }
 
 function rgbRows(rgba: Uint8Array, width: number, height: number): Buffer {
