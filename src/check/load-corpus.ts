@@ -16,6 +16,7 @@ import { checkExcerpts, sortExcerpts } from './passes/excerpts.ts';
 import { checkGuidelines } from './passes/guidelines.ts';
 import { checkQuotations } from './passes/quotations.ts';
 import { contentFiles } from './passes/files.ts';
+import { checkFragments } from './passes/fragments.ts';
 import { checkLinks } from './passes/links.ts';
 import { displayPath, type Anchor } from './read-file.ts';
 import { loadSite } from './site-settings.ts';
@@ -80,6 +81,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
 
   // What the passes below need of each body: its tree is dropped as soon as it is read.
   const anchors = new Map<string, Anchor[]>();
+  const headings = new Map<string, string[]>();
   const citations = new Map<string, CitationFound[]>();
   const quotations = new Map<string, QuotationFound[]>();
   // Normalised texts are kept only while matching: the corpus outlives the check (snapshot, build).
@@ -101,6 +103,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     if (found.lede !== undefined) entry.lede = found.lede;
     (corpus[collection] as Map<string, Entry<unknown>>).set(found.slug, entry);
     anchors.set(rel, found.anchors);
+    if (found.headingIds) headings.set(rel, found.headingIds);
     citations.set(rel, found.citations);
     if (found.quotations) quotations.set(rel, found.quotations);
     if (found.index) {
@@ -114,9 +117,10 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   corpus.stats.pages = corpus.pages.size;
 
   checkSlugs(context);
-  checkLinks(context, anchors);
+  const fragmentLinks = checkLinks(context, anchors);
   checkExcerpts(context, { citations, indexes, skipExcerpts: options.skipExcerpts });
   if (!options.skipExcerpts) checkQuotations(context, { citations, quotations, indexes });
+  checkFragments(context, { links: fragmentLinks, headings, excerpts: !options.skipExcerpts });
   sortExcerpts(corpus);
   corpus.warnings = sortProblems(checkGuidelines(context));
   corpus.problems = sortProblems(problems);

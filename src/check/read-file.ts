@@ -10,6 +10,7 @@ import { deepestNode, lede, MAX_NESTING, parseMarkdown, rawHtml, sourceBlocks, w
 import { citedNodes, collectCitations } from '../core/citations.ts';
 import { bodyQuotations, scanQuotations, UNPAIRED_MARK, visible } from '../core/quotations.ts';
 import { indexSource, type SourceIndex } from '../core/matcher.ts';
+import { headingIds } from '../core/heading-ids.ts';
 import { validFields, zodProblems } from '../core/field-problems.ts';
 import { MAX_SLUG, SLUG, schemas, type Collection } from '../core/schema.ts';
 import type { Problem } from '../core/problems.ts';
@@ -49,6 +50,8 @@ export interface FileReading {
     anchors: Anchor[];
     citations: CitationFound[];
     index?: SourceIndex;
+    /** A claim's or a page's heading ids, as its page has them. */
+    headingIds?: string[];
   };
 }
 
@@ -193,6 +196,8 @@ export function readContentFile(dir: string, collection: Collection, name: strin
       citations,
       // A source is indexed for matching here, on whichever thread reads it.
       ...(collection === 'sources' ? { index: indexSource(sourceBlocks(tree)) } : {}),
+      // Last: it typesets the headings of the tree in place.
+      ...(collection !== 'sources' ? { headingIds: headingIds(tree) } : {}),
     },
   };
 }

@@ -19,7 +19,12 @@ import type {
 import { plainText, walk } from './markdown.ts';
 import { linkTextQuotation } from './quotations.ts';
 
-export const STANCES = ['supports', 'disputes', 'context'] as const;
+/**
+ * An excerpt's stance toward the claim. `claim` marks the passage where the claim
+ * itself was made (in one of the claim's `appearance` sources): where it was said,
+ * not evidence for it.
+ */
+export const STANCES = ['supports', 'disputes', 'context', 'claim'] as const;
 export type Stance = (typeof STANCES)[number];
 
 export type CitationKind = 'block' | 'inline' | 'link';

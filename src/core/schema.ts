@@ -142,6 +142,8 @@ export const claimSchema = z.strictObject({
   claim: text,
   /** Who made the claim. */
   claimant: text,
+  /** What the claimant is: one `person`, an `organization`, or a `group` with no single voice ("Social media posts"). */
+  claimant_type: z.enum(['person', 'organization', 'group']).default('person'),
   /** When the claim was made. */
   claimed: day.optional(),
   /** Source slugs where the claim appears; the first is its first appearance. */

@@ -42,7 +42,10 @@ export function claimReview({ claim, url, site, scale, source, dateModified }: C
   if (site.publisher.url) publisher.url = site.publisher.url;
   if (site.publisher.logo) publisher.logo = { '@type': 'ImageObject', url: site.publisher.logo };
 
-  const item: Json = { '@type': 'Claim', author: { '@type': 'Person', name: claim.claimant } };
+  // A group ("Social media posts") has no single author schema.org could name.
+  const item: Json = { '@type': 'Claim' };
+  if (claim.claimant_type !== 'group')
+    item.author = { '@type': claim.claimant_type === 'organization' ? 'Organization' : 'Person', name: claim.claimant };
   if (claim.claimed) item.datePublished = claim.claimed;
   const appearances = (claim.appearance ?? []).map(source).filter((s): s is SourceData => s !== undefined);
   if (appearances.length) {

@@ -11,6 +11,7 @@ export const STANCE_LABELS: Record<Stance, string> = {
   supports: 'Supports the claim',
   disputes: 'Disputes the claim',
   context: 'Context',
+  claim: 'Where the claim was made',
 };
 
 /** A quotation in running text, verified in a source and linked to its passage. */
@@ -21,6 +22,7 @@ export const CELL_LABELS: Record<Cell, string> = {
   supports: 'Supports',
   disputes: 'Disputes',
   context: 'Context',
+  claim: 'Claim made here',
   mixed: 'Mixed',
   'not-cited': 'Not cited',
 };

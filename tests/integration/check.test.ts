@@ -135,8 +135,12 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['claims/disguised.md:24:47', /^this excerpt holds an image, so what a reader reads is not what was checked/],
   ],
   'bad-stance': [
-    ['claims/agrees.md:8:13', 'unknown stance "agrees": the link title must be supports, disputes or context'],
-    ['claims/agrees.md:12:5', 'unknown stance "Refutes": the link title must be supports, disputes or context'],
+    ['claims/agrees.md:8:13', 'unknown stance "agrees": the link title must be supports, disputes, context or claim'],
+    ['claims/agrees.md:12:5', 'unknown stance "Refutes": the link title must be supports, disputes, context or claim'],
+    [
+      'claims/agrees.md:14:11',
+      'stance "claim" marks where the claim was made, but `town-paper` is not in `appearance`: add it there, or use supports, disputes or context',
+    ],
   ],
   'duplicate-slug': [
     ['claims/bridge-open.md:7:11', 'the alias `old-bridge` is already used by claims/bridge-closed.md'],
@@ -195,6 +199,32 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
   ],
   // Links that are not to a .md file: relative ones must be, and ones to the site's own pages must land.
   'bad-links': [
+    [
+      'claims/fragments.md:22:15',
+      'the link `#what-the-mayor-said` points to #what-the-mayor-said, which this page does not have: its headings’ ids are #what-the-mayor-said--and-when, #the-councils-vote, #the-councils-vote-1',
+    ],
+    ['claims/fragments.md:22:68', /^the link `#updates-heading` points to #updates-heading, which this page does not have/],
+    [
+      'claims/fragments.md:23:1',
+      'the link `../sources/town-paper.md#q-nothing` points to #q-nothing, which sources/town-paper.md does not have: its quoted passages’ ids are #q-is-not-safe-for-09kqlt',
+    ],
+    [
+      'claims/fragments.md:23:56',
+      'the link `../pages/about.md#who-we-are` points to #who-we-are, which pages/about.md does not have: its headings’ ids are #how-we-check',
+    ],
+    [
+      'claims/fragments.md:24:1',
+      /^the link `\.\.\/pages\/about\.md#:~:text=check` has a text fragment \(#:~:text=…\), which the check cannot hold/,
+    ],
+    [
+      'claims/fragments.md:24:49',
+      'the link `/claims/#latest` points to #latest, which that page of the site does not have (content may link only to #main there)',
+    ],
+    [
+      'claims/fragments.md:25:1',
+      'the link `/claims/reopening/#main` goes through the old slug `reopening`, whose page forwards the reader without the #fragment; link to `fragments` instead',
+    ],
+    ['claims/fragments.md:25:44', 'the link `#%E0%A4%A` has a malformed %-escape in its #fragment; write the id as it is'],
     [
       'claims/links.md:12:15',
       "the link `../sources/town-paper` does not point to a content file: link to the .md file (`../sources/town-paper.md`), which the site turns into its page's URL",
@@ -394,11 +424,12 @@ describe('GitHub Actions', () => {
     expect(r.status).toBe(1);
     const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
     expect(annotations).toEqual([
-      `::error file=${FIXTURES}/bad-stance/claims/agrees.md,line=8,col=13::unknown stance "agrees": the link title must be supports, disputes or context`,
-      `::error file=${FIXTURES}/bad-stance/claims/agrees.md,line=12,col=5::unknown stance "Refutes": the link title must be supports, disputes or context`,
+      `::error file=${FIXTURES}/bad-stance/claims/agrees.md,line=8,col=13::unknown stance "agrees": the link title must be supports, disputes, context or claim`,
+      `::error file=${FIXTURES}/bad-stance/claims/agrees.md,line=12,col=5::unknown stance "Refutes": the link title must be supports, disputes, context or claim`,
+      `::error file=${FIXTURES}/bad-stance/claims/agrees.md,line=14,col=11::stance "claim" marks where the claim was made, but \`town-paper\` is not in \`appearance\`: add it there, or use supports, disputes or context`,
     ]);
     // the plain lines are still there for people reading the log
-    expect(problems(r.stderr)).toHaveLength(2);
+    expect(problems(r.stderr)).toHaveLength(3);
   });
 
   it('prints no annotations outside GitHub Actions', () => {

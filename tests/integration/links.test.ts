@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanBuilds, type BuiltSite } from '../helpers/build-site.ts';
+import { buildSite, cleanBuilds, type BuiltSite } from '../helpers/build-site.ts';
 import { demoBuild, DEMO_BASE, DEMO_SITE_URL, type DemoSite } from '../helpers/demo-build.ts';
 import { startTags } from '../helpers/tags.ts';
 
@@ -88,7 +88,8 @@ function brokenLinks(site: BuiltSite, siteUrl: string): string[] {
         continue;
       }
       const hash = decodeURIComponent(url.hash.slice(1));
-      if (hash && !hash.startsWith(':~:') && path.endsWith('.html') && !ids(path).has(hash)) {
+      // `#top` is the top of any page, by the HTML standard.
+      if (hash && hash !== 'top' && !hash.startsWith(':~:') && path.endsWith('.html') && !ids(path).has(hash)) {
         broken.push(`${file}: ${raw} (no id="${hash}" in ${path})`);
       }
     }
@@ -108,14 +109,34 @@ describe('links', () => {
       exists: (p) => p === 'index.html' || p === 'a/index.html',
       read: (p) =>
         p === 'index.html'
-          ? `<a href="${DEMO_BASE}a/#here">ok</a><a href="${DEMO_BASE}a/#gone">x</a><a href="${DEMO_BASE}b/">y</a><a href="#top">z</a><a href="/elsewhere/">w</a>`
+          ? `<a href="${DEMO_BASE}a/#here">ok</a><a href="${DEMO_BASE}a/#gone">x</a><a href="${DEMO_BASE}b/">y</a><a href="#nowhere">z</a><a href="#top">t</a><a href="/elsewhere/">w</a>`
           : '<h1 id="here">A</h1>',
     };
     expect(brokenLinks(fake, DEMO_SITE_URL)).toEqual([
       `index.html: ${DEMO_BASE}a/#gone (no id="gone" in a/index.html)`,
       `index.html: ${DEMO_BASE}b/ (no b/index.html in dist)`,
-      'index.html: #top (no id="top" in index.html)',
+      'index.html: #nowhere (no id="nowhere" in index.html)',
       'index.html: /elsewhere/ (outside the base /factcheck/)',
     ]);
+  });
+});
+
+describe('#fragments the check accepts', () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite('fragments', { siteUrl: 'https://fragments.example.org/' });
+  });
+
+  // The fixture links to a heading of every shape (dashes, apostrophes, an ellipsis, code, braces,
+  // accents, a duplicate), to every template id the check promises, and to an excerpt's id.
+  it('each land on an id of the built page: headings as Astro slugs them, template ids, excerpt ids', () => {
+    expect(brokenLinks(site, 'https://fragments.example.org/')).toEqual([]);
+    // The links are there to be checked: the page holds them and the ids they name.
+    const review = site.read('claims/reopening/index.html');
+    for (const id of ['the-councils-vote-1', 'élus-et-décisions-ça-change', 'updates-heading', 'tags-heading']) {
+      expect(review).toContain(`id="${id}"`);
+    }
+    expect(review.match(/href="#/g)?.length).toBeGreaterThanOrEqual(13);
+    expect(review).toContain('href="/sources/town-paper/#q-is-not-safe-for-09kqlt"');
   });
 });

@@ -54,6 +54,14 @@ describe('claimReview', () => {
     });
   });
 
+  it('names an organisation as one, and no author for a group with no single voice', () => {
+    expect(review({ claimant: 'HuffPost', claimant_type: 'organization' }).itemReviewed.author).toEqual({
+      '@type': 'Organization',
+      name: 'HuffPost',
+    });
+    expect(review({ claimant: 'Social media posts', claimant_type: 'group' }).itemReviewed).toEqual({ '@type': 'Claim' });
+  });
+
   it('leaves the numbers out for a verdict outside the scale', () => {
     expect(review({ verdict: 'unproven' }).reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Unproven' });
   });

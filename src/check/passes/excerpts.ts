@@ -50,7 +50,7 @@ export function checkExcerpts(
         file,
         line: c.linkLine,
         column: c.linkColumn,
-        message: `unknown stance "${c.badStance}": the link title must be supports, disputes or context`,
+        message: `unknown stance "${c.badStance}": the link title must be supports, disputes, context or claim`,
       });
     }
     const source = corpus.sources.get(c.source);
@@ -115,6 +115,14 @@ export function checkExcerpts(
     for (const c of citations.get(claim.path)!) {
       const r: ResolvedCitation = { ...c };
       resolved.push(r);
+      if (c.stance === 'claim' && !claim.data.appearance?.includes(c.source)) {
+        problems.push({
+          file,
+          line: c.linkLine,
+          column: c.linkColumn,
+          message: `stance "claim" marks where the claim was made, but \`${c.source}\` is not in \`appearance\`: add it there, or use supports, disputes or context`,
+        });
+      }
       const verified = verify(c, file);
       if (verified?.result.ok) {
         const { result, pattern } = verified;

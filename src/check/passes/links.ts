@@ -22,8 +22,35 @@ function printable(url: string): string {
   return url.replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** `anchors`: the links, definitions and images of each file, by its path (`claims/x.md`). */
-export function checkLinks({ dir, corpus, problems, display }: CheckContext, anchors: ReadonlyMap<string, Anchor[]>): void {
+/** The page a working link lands on, for checking its `#fragment` once every page's ids are known. */
+export type LinkedPage =
+  | { entry: Entry<{ draft: boolean }> }
+  /** A page of the site's own (home, indexes, search…): none of its ids but `main` is promised to content. */
+  | { fixed: true }
+  /** An old slug: its page sends the reader on, and a fragment does not travel with it. */
+  | { alias: string; to: string };
+
+export interface FragmentLink {
+  file: string;
+  line: number;
+  column: number;
+  url: string;
+  /** The fragment as written, without `#`. */
+  fragment: string;
+  /** The linking entry, whose page a bare `#fragment` stays on. */
+  from: Entry<{ draft: boolean }>;
+  to: LinkedPage;
+}
+
+/**
+ * `anchors`: the links, definitions and images of each file, by its path (`claims/x.md`).
+ * Returns the working links that carry a `#fragment`, for fragments.ts.
+ */
+export function checkLinks(
+  { dir, corpus, problems, display }: CheckContext,
+  anchors: ReadonlyMap<string, Anchor[]>,
+): FragmentLink[] {
+  const fragments: FragmentLink[] = [];
   for (const collection of COLLECTIONS) {
     for (const entry of (corpus[collection] as Map<string, Entry<{ draft: boolean }>>).values()) {
       const file = display(join(dir, entry.path));
@@ -46,10 +73,16 @@ export function checkLinks({ dir, corpus, problems, display }: CheckContext, anc
           if (wrong) problems.push({ file, line, column, message: `the image \`${printable(node.url)}\` ${wrong}` });
           continue;
         }
+        const hashAt = node.url.indexOf('#');
+        const fragment = hashAt >= 0 ? node.url.slice(hashAt + 1) : '';
         const target = resolveContentLink(entry.path, node.url);
         if (!target) {
           const wrong = siteLinkProblem(corpus, dir, entry.path, node.url);
           if (wrong) problems.push({ file, line, column, message: `the link \`${printable(node.url)}\` ${wrong}` });
+          else if (fragment) {
+            const to = node.url.trim().startsWith('#') ? { entry } : sitePage(corpus, node.url);
+            if (to) fragments.push({ file, line, column, url: node.url, fragment, from: entry, to });
+          }
           continue;
         }
         if (target.collection === 'other') {
@@ -76,10 +109,48 @@ export function checkLinks({ dir, corpus, problems, display }: CheckContext, anc
             column,
             message: `the link \`${node.url}\` points to a draft (${target.path}), which is never published`,
           });
+        } else if (fragment) {
+          fragments.push({ file, line, column, url: node.url, fragment, from: entry, to: { entry: found } });
         }
       }
     }
   }
+  return fragments;
+}
+
+/** The page of a link to the site's own pages that routeProblem accepted; undefined when it is not ours to check. */
+function sitePage(corpus: Corpus, url: string): LinkedPage | undefined {
+  const trimmed = url.trim();
+  const site = corpus.site?.url && URL.canParse(corpus.site.url) ? new URL(corpus.site.url) : undefined;
+  let path: string;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
+    if (!site || !URL.canParse(trimmed) || new URL(trimmed).origin !== site.origin) return undefined;
+    path = new URL(trimmed).pathname;
+  } else if (trimmed.startsWith('/') && !trimmed.startsWith('//')) {
+    path = trimmed.replace(/[?#].*$/, '');
+  } else return undefined;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // kept as written
+  }
+  const base = site ? site.pathname.replace(/\/?$/, '/') : '/';
+  const parts = path
+    .slice(base.length)
+    .replace(/(?:^|\/)index\.html$/, '')
+    .split('/')
+    .filter(Boolean);
+  const [first, second] = parts;
+  const lookup = (collection: 'sources' | 'claims' | 'pages', slug: string): LinkedPage | undefined => {
+    const entries = corpus[collection] as Map<string, Published>;
+    const entry = entries.get(slug);
+    if (entry) return { entry };
+    for (const e of entries.values()) if (e.data.aliases?.includes(slug)) return { alias: slug, to: e.slug };
+    return undefined;
+  };
+  if (parts.length === 1 && first && !FIXED.has(first) && !BUILT.has(first)) return lookup('pages', first);
+  if (parts.length === 2 && (first === 'claims' || first === 'sources')) return lookup(first, second!);
+  return { fixed: true };
 }
 
 type Published = Entry<{ draft: boolean; aliases?: string[] }>;
