@@ -150,6 +150,11 @@ export const updateSchema = z.strictObject({
   date: day,
   /** What changed and why. */
   note: text,
+  /**
+   * Only for an update that changed the verdict: the verdict's id before it (the claim's `verdict`
+   * is the one now). The page then says, under the headline, that the verdict changed, and from what.
+   */
+  previous_verdict: verdictId.optional(),
 });
 
 export const claimSchema = z.strictObject({

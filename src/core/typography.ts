@@ -64,3 +64,23 @@ export function typeset(tree: Root): Root {
 export function parseTypeset(body: string): Root {
   return typeset(parseMarkdown(body));
 }
+
+const lines = new Map<string, string>();
+
+/**
+ * A front-matter value (a claim, a summary, a title, an update's note) with the
+ * body's typography: it is plain text, not Markdown, so it is set as the one
+ * text node of a paragraph, and its marks curl as the quotation check reads them.
+ */
+export function typesetText(value: string): string {
+  let out = lines.get(value);
+  if (out === undefined) {
+    const node: Text = { type: 'text', value };
+    typesetBlock({ type: 'paragraph', children: [node] } as Parent);
+    out = node.value;
+    // Every page of a desk asks again for the same few thousand strings; the cap only guards memory.
+    if (lines.size > 100_000) lines.clear();
+    lines.set(value, out);
+  }
+  return out;
+}

@@ -76,16 +76,11 @@ const de: Translation = {
     'cell.disputes': 'Widerspricht',
     'cell.context': 'Kontext',
     'cell.claim': 'Hier aufgestellt',
-    'cell.mixed': 'Gemischt',
     'cell.not-cited': 'Nicht zitiert',
 
     'excerpt.inSource': 'In der Quelle',
     'excerpt.inOriginal': 'Im Original',
     'excerpt.inOriginalAt': 'im Original bei {outlet}',
-    'excerpt.note.supports': '(stützt die Behauptung, {outlet})',
-    'excerpt.note.disputes': '(widerspricht der Behauptung, {outlet})',
-    'excerpt.note.context': '(Kontext, {outlet})',
-    'excerpt.note.claim': '(wo die Behauptung aufgestellt wurde, {outlet})',
     'quotation.note': '(Zitat aus der Quelle: {outlet})',
 
     'card.reviewed': 'geprüft am {date}',
@@ -118,7 +113,7 @@ const de: Translation = {
     'embed.frameTitle': 'Faktencheck: {claim} ({verdict})',
     'embed.title': 'Faktencheck: {claim} — {verdict}',
     'embed.kicker': 'Faktencheck',
-    'embed.readMore': 'Den ganzen Faktencheck mit seinen Quellen lesen',
+    'embed.readMore': 'Den ganzen Faktencheck lesen',
     'share.title': '{claim} — {verdict}',
     'share.altQuoted': '{claim} {saidBy}. Bewertung: {verdict}.',
     'share.alt': '{claimBy}: {claim} Bewertung: {verdict}.',
@@ -163,19 +158,21 @@ const de: Translation = {
 
     'matrix.title': 'Abdeckungsmatrix',
     'matrix.description':
-      'Welcher Faktencheck welche Quelle zitiert und ob die Quelle die Behauptung stützt, ihr widerspricht oder Kontext liefert.',
+      'Welcher Faktencheck welche Quelle zitiert, und wie: die Stellen, die er für die Behauptung, gegen sie, als Kontext oder als Ort ihrer Äußerung zitiert.',
     'matrix.introSources':
-      'Jede Zeile ist eine geprüfte Behauptung, jede Spalte eine Quelle. Eine Zelle sagt, wie der Faktencheck die Quelle nutzt: {supports}, {disputes}, {context}, {mixed} (Passagen, die in verschiedene Richtungen weisen) oder {notCited}.',
+      'Jede Zeile ist eine geprüfte Behauptung mit ihrer Bewertung, jede Spalte eine Quelle. Eine Zelle nennt die Stellen der Quelle, die der Faktencheck zitiert, nach ihrer Rolle im Faktencheck: Sie sind seine Belege, nicht die Meinung der Quelle zur Behauptung. Jede verlinkt auf ihre Stelle.',
     'matrix.introOutlets':
-      'Jede Zeile ist eine geprüfte Behauptung, jede Spalte ein Medium. Eine Zelle sagt, wie der Faktencheck die Quellen des Mediums nutzt: {supports}, {disputes}, {context}, {mixed} (Passagen, die in verschiedene Richtungen weisen) oder {notCited}.',
+      'Jede Zeile ist eine geprüfte Behauptung mit ihrer Bewertung, jede Spalte ein Medium. Eine Zelle nennt die Stellen des Mediums, die der Faktencheck zitiert, nach ihrer Rolle im Faktencheck: Sie sind seine Belege, nicht die Meinung des Mediums zur Behauptung. Jede verlinkt auf ihre Stelle.',
     'matrix.grouped': {
       one: 'Diese Redaktion zitiert {n} Quelle, nach Medium gruppiert.',
       other: 'Diese Redaktion zitiert {n} Quellen, zu viele für je eine eigene Spalte: sie sind nach Medium gruppiert.',
     },
     'matrix.sourcePages': 'Die {link} führt die Faktenchecks auf, die aus ihr zitieren.',
     'matrix.sourcePage': 'Seite jeder Quelle',
-    'matrix.captionSources': 'Behauptungen (Zeilen) nach Quellen (Spalten): wie jeder Faktencheck jede Quelle nutzt',
-    'matrix.captionOutlets': 'Behauptungen (Zeilen) nach Medien (Spalten): wie jeder Faktencheck jedes Medium nutzt',
+    'matrix.captionSources':
+      'Behauptungen (Zeilen) nach Quellen (Spalten): die Stellen jeder Quelle, die jeder Faktencheck zitiert – wo die Behauptung aufgestellt wurde, für sie, gegen sie oder als Kontext.',
+    'matrix.captionOutlets':
+      'Behauptungen (Zeilen) nach Medien (Spalten): die Stellen jedes Mediums, die jeder Faktencheck zitiert – wo die Behauptung aufgestellt wurde, für sie, gegen sie oder als Kontext.',
     'matrix.claim': 'Behauptung',
     'matrix.outletSources': { one: '{n} Quelle', other: '{n} Quellen' },
 
@@ -244,6 +241,76 @@ const de: Translation = {
     'search.none': 'Keine Ergebnisse',
     'search.found': { one: '{n} Ergebnis', other: '{n} Ergebnisse' },
     'search.foundFor': '{found} für „{term}“',
+
+    // What readers see (issue 21): stance tags and legends, the matrix, updates, claimants.
+    'stance.tag.supports': 'stützt',
+    'stance.tag.disputes': 'widerlegt',
+    'stance.tag.context': 'Kontext',
+    'stance.tag.claim': 'Behauptung',
+    'stance.spoken.supports': ' die Behauptung, {outlet}',
+    'stance.spoken.disputes': ' die Behauptung, {outlet}',
+    'stance.spoken.context': ', {outlet}',
+    'stance.spoken.claim': ' hier aufgestellt, {outlet}',
+    'stance.meaning.supports': 'eine Stelle, die der Faktencheck als Beleg für die Behauptung zitiert',
+    'stance.meaning.disputes': 'eine Stelle, die der Faktencheck gegen die Behauptung zitiert',
+    'stance.meaning.context': 'eine Stelle, die der Faktencheck als Kontext zitiert',
+    'stance.meaning.claim': 'die Stelle, an der die Behauptung selbst aufgestellt wurde (kein Beleg für sie)',
+    'legend.heading': 'So lesen Sie die Zitate',
+    'legend.intro':
+      'Jedes Zitat wurde an seiner Quelle geprüft und verlinkt auf die Stelle. Seine Markierung sagt, wie der Faktencheck es verwendet:',
+    'legend.quotation': 'Ein Zitat ohne Markierung wird nur beiläufig angeführt und ist wie die anderen geprüft.',
+    'matrix.legendLabel': 'Was eine Zelle bedeutet',
+    'matrix.legend.claim': 'die Quelle gibt die Behauptung selbst wieder: Dort wurde sie aufgestellt, sie ist kein Beleg für sie',
+    'matrix.legend.supports':
+      'der Faktencheck zitiert Stellen der Quelle als Beleg für die Behauptung (die Quelle selbst muss sie nicht vertreten)',
+    'matrix.legend.disputes': 'der Faktencheck zitiert Stellen der Quelle gegen die Behauptung',
+    'matrix.legend.context': 'der Faktencheck zitiert Stellen der Quelle als Hintergrund',
+    'matrix.legend.count': '×2, ×3: wie viele Stellen dieser Art',
+    'matrix.legend.notCited': 'der Faktencheck zitiert die Quelle nicht',
+    'matrix.group': '{stance} ×{n}',
+    'matrix.groupName.claim': {
+      one: 'die Stelle von {outlet}, an der die Behauptung aufgestellt wurde',
+      other: '{n} Stellen von {outlet}, an denen die Behauptung aufgestellt wurde',
+    },
+    'matrix.groupName.supports': {
+      one: 'eine Stelle von {outlet}, zitiert als Beleg für die Behauptung',
+      other: '{n} Stellen von {outlet}, zitiert als Beleg für die Behauptung',
+    },
+    'matrix.groupName.disputes': {
+      one: 'eine Stelle von {outlet}, zitiert gegen die Behauptung',
+      other: '{n} Stellen von {outlet}, zitiert gegen die Behauptung',
+    },
+    'matrix.groupName.context': {
+      one: 'eine Stelle von {outlet}, zitiert als Kontext',
+      other: '{n} Stellen von {outlet}, zitiert als Kontext',
+    },
+    'matrix.tableCaptionSources': 'Behauptungen nach Quellen: die Stellen, die jeder Faktencheck zitiert',
+    'matrix.tableCaptionOutlets': 'Behauptungen nach Medien: die Stellen, die jeder Faktencheck zitiert',
+    'matrix.verdict': 'Bewertung',
+    'update.notice': 'Aktualisiert am {date}:',
+    'update.verdictChanged': 'Die Bewertung wurde von „{from}“ in „{to}“ geändert.',
+    'update.verdictChangedOn': 'Am {date} wurde die Bewertung von „{from}“ in „{to}“ geändert.',
+    'update.fullLog': { one: 'Zur Aktualisierung', other: 'Alle {n} Aktualisierungen' },
+    'claimants.title': 'Urheber der Behauptungen',
+    'claimants.description': 'Wer die auf {site} geprüften Behauptungen aufgestellt hat, mit den Faktenchecks dazu.',
+    'claimants.all': 'Alle Urheber',
+    'claimant.kicker.person': 'Urheber',
+    'claimant.kicker.organization': 'Urheber: Organisation',
+    'claimant.kicker.group': 'Urheber: Gruppe',
+    'claimant.description': {
+      one: '{n} Faktencheck zu Behauptungen von {name}.',
+      other: '{n} Faktenchecks zu Behauptungen von {name}.',
+    },
+    'claimant.reviews': { one: '{n} Faktencheck', other: '{n} Faktenchecks' },
+    'claimant.verdicts': 'Bewertungen',
+    'claimant.verdictsCaption': 'Anzahl der Faktenchecks zu Behauptungen von {name} je Bewertung',
+    'footer.claimants': 'Urheber',
+    'claim.related': 'Verwandte Faktenchecks',
+    'claim.via': 'über {from}',
+    'claim.noDate': 'Datum unbekannt',
+    'claim.noUrl': 'keine Webadresse bekannt',
+    'embed.dark':
+      'Die Karte ist hell. Auf einer Seite mit dunklem Hintergrund hängen Sie {hash} an das Ende der Adresse nach {src} an, um eine dunkle Karte zu erhalten.',
   },
 };
 export default de;

@@ -73,16 +73,11 @@ const es: Translation = {
     'cell.disputes': 'Contradice',
     'cell.context': 'Contexto',
     'cell.claim': 'Afirmación hecha aquí',
-    'cell.mixed': 'Mixto',
     'cell.not-cited': 'No citada',
 
     'excerpt.inSource': 'En la fuente',
     'excerpt.inOriginal': 'En el original',
     'excerpt.inOriginalAt': 'en el original, en {outlet}',
-    'excerpt.note.supports': '(respalda la afirmación, {outlet})',
-    'excerpt.note.disputes': '(contradice la afirmación, {outlet})',
-    'excerpt.note.context': '(contexto, {outlet})',
-    'excerpt.note.claim': '(donde se hizo la afirmación, {outlet})',
     'quotation.note': '(cita de la fuente: {outlet})',
 
     'card.reviewed': 'verificada el {date}',
@@ -114,7 +109,7 @@ const es: Translation = {
     'embed.frameTitle': 'Verificación: {claim} ({verdict})',
     'embed.title': 'Verificación: {claim} — {verdict}',
     'embed.kicker': 'Verificación',
-    'embed.readMore': 'Leer la verificación completa y sus fuentes',
+    'embed.readMore': 'Leer la verificación completa',
     'share.title': '{claim} — {verdict}',
     'share.altQuoted': '{claim} {saidBy}. Veredicto: {verdict}.',
     'share.alt': '{claimBy}: {claim} Veredicto: {verdict}.',
@@ -171,11 +166,11 @@ const es: Translation = {
 
     'matrix.title': 'Matriz de cobertura',
     'matrix.description':
-      'Qué verificación cita qué fuente, y si la fuente respalda la afirmación, la contradice o aporta contexto.',
+      'Qué verificación cita qué fuente, y cómo: los pasajes que cita a favor de la afirmación, en contra, como contexto o como el lugar donde se hizo.',
     'matrix.introSources':
-      'Cada fila es una afirmación verificada; cada columna, una fuente. Cada celda indica cómo usa la verificación esa fuente: {supports}, {disputes}, {context}, {mixed} (pasajes que apuntan en direcciones distintas) o {notCited}.',
+      'Cada fila es una afirmación verificada y su veredicto; cada columna, una fuente. Una celda enumera los pasajes de la fuente que cita la verificación, según la función que cumplen en ella: son las pruebas de la verificación, no la opinión de la fuente sobre la afirmación. Cada uno enlaza con su pasaje.',
     'matrix.introOutlets':
-      'Cada fila es una afirmación verificada; cada columna, un medio. Cada celda indica cómo usa la verificación las fuentes de ese medio: {supports}, {disputes}, {context}, {mixed} (pasajes que apuntan en direcciones distintas) o {notCited}.',
+      'Cada fila es una afirmación verificada y su veredicto; cada columna, un medio. Una celda enumera los pasajes del medio que cita la verificación, según la función que cumplen en ella: son las pruebas de la verificación, no la opinión del medio sobre la afirmación. Cada uno enlaza con su pasaje.',
     'matrix.grouped': {
       one: 'Este sitio cita {n} fuente, agrupada por medio.',
       many: 'Este sitio cita {n} de fuentes, demasiadas para darle una columna a cada una: se agrupan por medio.',
@@ -183,8 +178,10 @@ const es: Translation = {
     },
     'matrix.sourcePages': 'La {link} enumera las verificaciones que la citan.',
     'matrix.sourcePage': 'página de cada fuente',
-    'matrix.captionSources': 'Afirmaciones (filas) por fuentes (columnas): cómo usa cada verificación cada fuente',
-    'matrix.captionOutlets': 'Afirmaciones (filas) por medios (columnas): cómo usa cada verificación cada medio',
+    'matrix.captionSources':
+      'Afirmaciones (filas) por fuentes (columnas): los pasajes de cada fuente que cita cada verificación, donde se hizo la afirmación, a su favor, en su contra o como contexto.',
+    'matrix.captionOutlets':
+      'Afirmaciones (filas) por medios (columnas): los pasajes de cada medio que cita cada verificación, donde se hizo la afirmación, a su favor, en su contra o como contexto.',
     'matrix.claim': 'Afirmación',
     'matrix.outletSources': { one: '{n} fuente', many: '{n} de fuentes', other: '{n} fuentes' },
 
@@ -252,6 +249,85 @@ const es: Translation = {
     'search.none': 'Sin resultados',
     'search.found': { one: '{n} resultado', many: '{n} de resultados', other: '{n} resultados' },
     'search.foundFor': '{found} para «{term}»',
+
+    // What readers see (issue 21): stance tags and legends, the matrix, updates, claimants.
+    'stance.tag.supports': 'a favor',
+    'stance.tag.disputes': 'en contra',
+    'stance.tag.context': 'contexto',
+    'stance.tag.claim': 'afirmación',
+    'stance.spoken.supports': ' de la afirmación, {outlet}',
+    'stance.spoken.disputes': ' de la afirmación, {outlet}',
+    'stance.spoken.context': ', {outlet}',
+    'stance.spoken.claim': ' hecha aquí, {outlet}',
+    'stance.meaning.supports': 'un pasaje que la verificación cita a favor de la afirmación',
+    'stance.meaning.disputes': 'un pasaje que la verificación cita en contra de la afirmación',
+    'stance.meaning.context': 'un pasaje que la verificación cita como contexto',
+    'stance.meaning.claim': 'el pasaje donde se hizo la propia afirmación (no es una prueba a su favor)',
+    'legend.heading': 'Cómo leer las citas',
+    'legend.intro':
+      'Cada cita se ha cotejado con su fuente y enlaza con el pasaje. Su etiqueta indica cómo la usa la verificación:',
+    'legend.quotation': 'Una cita sin etiqueta se menciona de pasada y está verificada como las demás.',
+    'matrix.legendLabel': 'Qué dice una celda',
+    'matrix.legend.claim': 'la fuente recoge la propia afirmación: es donde se hizo, no una prueba a su favor',
+    'matrix.legend.supports':
+      'la verificación cita pasajes de la fuente a favor de la afirmación (la fuente en sí puede no respaldarla)',
+    'matrix.legend.disputes': 'la verificación cita pasajes de la fuente en contra de la afirmación',
+    'matrix.legend.context': 'la verificación cita pasajes de la fuente como contexto',
+    'matrix.legend.count': '×2, ×3: cuántos pasajes de ese tipo',
+    'matrix.legend.notCited': 'la verificación no cita la fuente',
+    'matrix.group': '{stance} ×{n}',
+    'matrix.groupName.claim': {
+      one: 'el pasaje de {outlet} donde se hizo la afirmación',
+      many: '{n} de pasajes de {outlet} donde se hizo la afirmación',
+      other: '{n} pasajes de {outlet} donde se hizo la afirmación',
+    },
+    'matrix.groupName.supports': {
+      one: 'un pasaje de {outlet} citado a favor de la afirmación',
+      many: '{n} de pasajes de {outlet} citados a favor de la afirmación',
+      other: '{n} pasajes de {outlet} citados a favor de la afirmación',
+    },
+    'matrix.groupName.disputes': {
+      one: 'un pasaje de {outlet} citado en contra de la afirmación',
+      many: '{n} de pasajes de {outlet} citados en contra de la afirmación',
+      other: '{n} pasajes de {outlet} citados en contra de la afirmación',
+    },
+    'matrix.groupName.context': {
+      one: 'un pasaje de {outlet} citado como contexto',
+      many: '{n} de pasajes de {outlet} citados como contexto',
+      other: '{n} pasajes de {outlet} citados como contexto',
+    },
+    'matrix.tableCaptionSources': 'Afirmaciones por fuentes: los pasajes que cita cada verificación',
+    'matrix.tableCaptionOutlets': 'Afirmaciones por medios: los pasajes que cita cada verificación',
+    'matrix.verdict': 'Veredicto',
+    'update.notice': 'Actualizado el {date}:',
+    'update.verdictChanged': 'El veredicto cambió de «{from}» a «{to}».',
+    'update.verdictChangedOn': 'El {date}, el veredicto cambió de «{from}» a «{to}».',
+    'update.fullLog': {
+      one: 'Ver la actualización',
+      many: 'Ver los {n} de actualizaciones',
+      other: 'Ver las {n} actualizaciones',
+    },
+    'claimants.title': 'Autores de las afirmaciones',
+    'claimants.description': 'Quién hizo las afirmaciones verificadas en {site}, con sus verificaciones.',
+    'claimants.all': 'Todos los autores de afirmaciones',
+    'claimant.kicker.person': 'Autor de la afirmación',
+    'claimant.kicker.organization': 'Autor de la afirmación: organización',
+    'claimant.kicker.group': 'Autor de la afirmación: grupo',
+    'claimant.description': {
+      one: '{n} verificación de afirmaciones de {name}.',
+      many: '{n} de verificaciones de afirmaciones de {name}.',
+      other: '{n} verificaciones de afirmaciones de {name}.',
+    },
+    'claimant.reviews': { one: '{n} verificación', many: '{n} de verificaciones', other: '{n} verificaciones' },
+    'claimant.verdicts': 'Veredictos',
+    'claimant.verdictsCaption': 'Número de verificaciones de afirmaciones de {name} por veredicto',
+    'footer.claimants': 'Autores de las afirmaciones',
+    'claim.related': 'Verificaciones relacionadas',
+    'claim.via': 'vía {from}',
+    'claim.noDate': 'fecha desconocida',
+    'claim.noUrl': 'dirección web desconocida',
+    'embed.dark':
+      'La tarjeta es clara. En una página con fondo oscuro, añada {hash} al final de la dirección que sigue a {src} para obtener una tarjeta oscura.',
   },
 };
 export default es;

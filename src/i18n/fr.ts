@@ -76,16 +76,11 @@ const fr: Translation = {
     'cell.disputes': 'Contredit',
     'cell.context': 'Contexte',
     'cell.claim': 'Affirmation faite ici',
-    'cell.mixed': 'Mitigé',
     'cell.not-cited': 'Non citée',
 
     'excerpt.inSource': 'Dans la source',
     'excerpt.inOriginal': 'Dans l’original',
     'excerpt.inOriginalAt': 'dans l’original, chez {outlet}',
-    'excerpt.note.supports': '(confirme l’affirmation, {outlet})',
-    'excerpt.note.disputes': '(contredit l’affirmation, {outlet})',
-    'excerpt.note.context': '(contexte, {outlet})',
-    'excerpt.note.claim': '(là où l’affirmation a été faite, {outlet})',
     'quotation.note': '(citation de la source\u00a0: {outlet})',
 
     'card.reviewed': 'vérifiée le {date}',
@@ -117,7 +112,7 @@ const fr: Translation = {
     'embed.frameTitle': 'Vérification\u00a0: {claim} ({verdict})',
     'embed.title': 'Vérification\u00a0: {claim} — {verdict}',
     'embed.kicker': 'Vérification',
-    'embed.readMore': 'Lire la vérification complète et ses sources',
+    'embed.readMore': 'Lire la vérification complète',
     'share.title': '{claim} — {verdict}',
     'share.altQuoted': '{claim} {saidBy}. Verdict\u00a0: {verdict}.',
     'share.alt': '{claimBy}\u00a0: {claim} Verdict\u00a0: {verdict}.',
@@ -174,11 +169,11 @@ const fr: Translation = {
 
     'matrix.title': 'Matrice de couverture',
     'matrix.description':
-      'Quelle vérification cite quelle source, et si la source confirme l’affirmation, la contredit ou apporte du contexte.',
+      'Quelle vérification cite quelle source, et comment\u00a0: les passages cités à l’appui de l’affirmation, contre elle, pour le contexte, ou comme l’endroit où elle a été faite.',
     'matrix.introSources':
-      'Chaque ligne est une affirmation vérifiée, chaque colonne une source. Une cellule indique comment la vérification utilise la source\u00a0: {supports}, {disputes}, {context}, {mixed} (des passages qui vont dans des sens différents) ou {notCited}.',
+      'Chaque ligne est une affirmation vérifiée et son verdict, chaque colonne une source. Une cellule liste les passages de la source que cite la vérification, selon le rôle qu’ils y jouent\u00a0: ce sont les éléments de preuve de la vérification, pas l’opinion de la source sur l’affirmation. Chacun renvoie à son passage.',
     'matrix.introOutlets':
-      'Chaque ligne est une affirmation vérifiée, chaque colonne un média. Une cellule indique comment la vérification utilise les sources de ce média\u00a0: {supports}, {disputes}, {context}, {mixed} (des passages qui vont dans des sens différents) ou {notCited}.',
+      'Chaque ligne est une affirmation vérifiée et son verdict, chaque colonne un média. Une cellule liste les passages du média que cite la vérification, selon le rôle qu’ils y jouent\u00a0: ce sont les éléments de preuve de la vérification, pas l’opinion du média sur l’affirmation. Chacun renvoie à son passage.',
     'matrix.grouped': {
       one: 'Ce site cite {n} source, regroupée par média.',
       many: 'Ce site cite {n} de sources, trop pour leur donner une colonne chacune\u00a0: elles sont regroupées par média.',
@@ -187,8 +182,9 @@ const fr: Translation = {
     'matrix.sourcePages': 'La {link} liste les vérifications qui la citent.',
     'matrix.sourcePage': 'page de chaque source',
     'matrix.captionSources':
-      'Affirmations (lignes) par source (colonnes)\u00a0: comment chaque vérification utilise chaque source',
-    'matrix.captionOutlets': 'Affirmations (lignes) par média (colonnes)\u00a0: comment chaque vérification utilise chaque média',
+      'Affirmations (lignes) par sources (colonnes)\u00a0: les passages de chaque source que cite chaque vérification, là où l’affirmation a été faite, à son appui, contre elle ou pour le contexte.',
+    'matrix.captionOutlets':
+      'Affirmations (lignes) par médias (colonnes)\u00a0: les passages de chaque média que cite chaque vérification, là où l’affirmation a été faite, à son appui, contre elle ou pour le contexte.',
     'matrix.claim': 'Affirmation',
     'matrix.outletSources': { one: '{n} source', many: '{n} de sources', other: '{n} sources' },
 
@@ -258,6 +254,82 @@ const fr: Translation = {
     'search.none': 'Aucun résultat',
     'search.found': { one: '{n} résultat', many: '{n} de résultats', other: '{n} résultats' },
     'search.foundFor': '{found} pour «\u00a0{term}\u00a0»',
+
+    // What readers see (issue 21): stance tags and legends, the matrix, updates, claimants.
+    'stance.tag.supports': 'à l’appui',
+    'stance.tag.disputes': 'contre',
+    'stance.tag.context': 'contexte',
+    'stance.tag.claim': 'affirmation',
+    'stance.spoken.supports': ' de l’affirmation, {outlet}',
+    'stance.spoken.disputes': ' l’affirmation, {outlet}',
+    'stance.spoken.context': ', {outlet}',
+    'stance.spoken.claim': ' faite ici, {outlet}',
+    'stance.meaning.supports': 'un passage que la vérification cite à l’appui de l’affirmation',
+    'stance.meaning.disputes': 'un passage que la vérification cite contre l’affirmation',
+    'stance.meaning.context': 'un passage que la vérification cite pour le contexte',
+    'stance.meaning.claim': 'le passage où l’affirmation elle-même a été faite (ce n’est pas une preuve en sa faveur)',
+    'legend.heading': 'Comment lire les citations',
+    'legend.intro':
+      'Chaque citation a été vérifiée dans sa source et renvoie au passage cité. Son étiquette indique comment la vérification l’utilise\u00a0:',
+    'legend.quotation': 'Une citation sans étiquette est citée en passant, et vérifiée comme les autres.',
+    'matrix.legendLabel': 'Ce que dit une cellule',
+    'matrix.legend.claim':
+      'la source cite l’affirmation elle-même\u00a0: c’est là qu’elle a été faite, ce n’est pas une preuve en sa faveur',
+    'matrix.legend.supports':
+      'la vérification cite des passages de la source à l’appui de l’affirmation (la source elle-même ne la soutient pas forcément)',
+    'matrix.legend.disputes': 'la vérification cite des passages de la source contre l’affirmation',
+    'matrix.legend.context': 'la vérification cite des passages de la source pour le contexte',
+    'matrix.legend.count': '×2, ×3\u00a0: le nombre de passages de ce type',
+    'matrix.legend.notCited': 'la vérification ne cite pas la source',
+    'matrix.group': '{stance} ×{n}',
+    'matrix.groupName.claim': {
+      one: 'le passage de {outlet} où l’affirmation a été faite',
+      many: '{n} de passages de {outlet} où l’affirmation a été faite',
+      other: '{n} passages de {outlet} où l’affirmation a été faite',
+    },
+    'matrix.groupName.supports': {
+      one: 'un passage de {outlet} cité à l’appui de l’affirmation',
+      many: '{n} de passages de {outlet} cités à l’appui de l’affirmation',
+      other: '{n} passages de {outlet} cités à l’appui de l’affirmation',
+    },
+    'matrix.groupName.disputes': {
+      one: 'un passage de {outlet} cité contre l’affirmation',
+      many: '{n} de passages de {outlet} cités contre l’affirmation',
+      other: '{n} passages de {outlet} cités contre l’affirmation',
+    },
+    'matrix.groupName.context': {
+      one: 'un passage de {outlet} cité pour le contexte',
+      many: '{n} de passages de {outlet} cités pour le contexte',
+      other: '{n} passages de {outlet} cités pour le contexte',
+    },
+    'matrix.tableCaptionSources': 'Affirmations par sources\u00a0: les passages que cite chaque vérification',
+    'matrix.tableCaptionOutlets': 'Affirmations par médias\u00a0: les passages que cite chaque vérification',
+    'matrix.verdict': 'Verdict',
+    'update.notice': 'Mise à jour du {date}\u00a0:',
+    'update.verdictChanged': 'Le verdict est passé de «\u00a0{from}\u00a0» à «\u00a0{to}\u00a0».',
+    'update.verdictChangedOn': 'Le {date}, le verdict est passé de «\u00a0{from}\u00a0» à «\u00a0{to}\u00a0».',
+    'update.fullLog': { one: 'Voir la mise à jour', many: 'Voir les {n} de mises à jour', other: 'Voir les {n} mises à jour' },
+    'claimants.title': 'Auteurs des affirmations',
+    'claimants.description': 'Qui est à l’origine des affirmations vérifiées sur {site}, avec leurs vérifications.',
+    'claimants.all': 'Tous les auteurs d’affirmations',
+    'claimant.kicker.person': 'Auteur de l’affirmation',
+    'claimant.kicker.organization': 'Auteur de l’affirmation\u00a0: organisation',
+    'claimant.kicker.group': 'Auteur de l’affirmation\u00a0: groupe',
+    'claimant.description': {
+      one: '{n} vérification d’affirmations de {name}.',
+      many: '{n} de vérifications d’affirmations de {name}.',
+      other: '{n} vérifications d’affirmations de {name}.',
+    },
+    'claimant.reviews': { one: '{n} vérification', many: '{n} de vérifications', other: '{n} vérifications' },
+    'claimant.verdicts': 'Verdicts',
+    'claimant.verdictsCaption': 'Nombre de vérifications d’affirmations de {name} par verdict',
+    'footer.claimants': 'Auteurs des affirmations',
+    'claim.related': 'Vérifications liées',
+    'claim.via': 'via {from}',
+    'claim.noDate': 'date inconnue',
+    'claim.noUrl': 'adresse web inconnue',
+    'embed.dark':
+      'La carte est claire. Sur une page à fond sombre, ajoutez {hash} à la fin de l’adresse qui suit {src} pour obtenir une carte sombre.',
   },
 };
 export default fr;

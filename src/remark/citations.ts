@@ -16,6 +16,7 @@ import { getCorpus } from '../check/cache.ts';
 import { excerptLinks, resolveCitations } from '../site/excerpt-links.ts';
 import { uiOf, type Ui } from '../i18n/ui.ts';
 import { languageAttributes } from '../i18n/direction.ts';
+import { typesetText } from '../core/typography.ts';
 import { internalHref } from '../site/location.ts';
 import { paths } from '../site/routes.ts';
 import { formatProblem } from '../core/problems.ts';
@@ -31,11 +32,10 @@ export interface RemarkCitationsOptions {
 
 /**
  * The words an excerpt's caption and links add to every claim page ("Supports the claim", "In
- * the source", "In the original"): not what a reader searches for, and repeated on every page,
- * so they would make every claim a hit for them.
+ * the source", "In the original") are not what a reader searches for, and repeated on every
+ * page they would make every claim a hit for them: Pagefind leaves out their classes
+ * (UNINDEXED_SELECTORS), which costs no attribute on every excerpt of every page.
  */
-const UNSEARCHED = { dataPagefindIgnore: '' };
-
 type Custom = { type: string; data?: Record<string, unknown>; children?: unknown[] };
 const el = (tagName: string, props: Record<string, unknown>, children: unknown[]): Nodes =>
   ({ type: `x-${tagName}`, data: { hName: tagName, hProperties: props }, children }) as Custom as unknown as Nodes;
@@ -70,6 +70,13 @@ function modifiedAt(path: string): number {
     return 0;
   }
 }
+
+/**
+ * The words an excerpt's caption and links add to every claim page ("Supports the claim", "In
+ * the source", "In the original", a stance's tag) are not what a reader searches for, and
+ * repeated on every page they would make every claim a hit for them: Pagefind leaves out the
+ * classes in UNINDEXED_SELECTORS (site/routes.ts), at no cost of an attribute on every excerpt.
+ */
 
 /**
  * Links each verified quotation of a claim's analysis to its passage on the
@@ -112,7 +119,7 @@ function linkQuotations(
       className: ['excerpt-inline', 'quotation'],
     });
     quoted.children.push(
-      el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [
+      el('span', { className: ['visually-hidden', 'quotation-source'] }, [
         text(` ${ui.t('quotation.note', { outlet: source.data.outlet })}`),
       ]) as PhrasingContent,
     );
@@ -166,24 +173,27 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         if (c.kind === 'block') {
           const s = source.data;
           const caption: unknown[] = [
-            el('span', { className: ['excerpt-from'], ...UNSEARCHED }, [
-              text(`${s.outlet}${ui.t('punct.comma')}`),
-              el('cite', languageProps(source, ui), [text(s.title)]),
+            el('span', { className: ['excerpt-from'] }, [
+              text(
+                s.via
+                  ? `${s.outlet} (${ui.t('claim.via', { from: s.via })})${ui.t('punct.comma')}`
+                  : `${s.outlet}${ui.t('punct.comma')}`,
+              ),
+              el('cite', languageProps(source, ui), [text(typesetText(s.title))]),
               ...(s.published
                 ? [text(ui.t('punct.comma')), el('time', { dateTime: s.published }, [text(ui.day(s.published))])]
                 : []),
             ]),
             text(' '),
-            el('span', { className: ['stance', stanceClass], ...UNSEARCHED }, [text(ui.t(`stance.${c.stance}`))]),
+            el('span', { className: ['stance', 'stance-tag', stanceClass] }, [text(ui.t(`stance.${c.stance}`))]),
             text(' '),
-            link(links.sourceHref, [text(ui.t('excerpt.inSource'))], { className: ['excerpt-link'], ...UNSEARCHED }),
+            link(links.sourceHref, [text(ui.t('excerpt.inSource'))], { className: ['excerpt-link'] }),
           ];
           if (links.originalHref) {
             caption.push(
               text(' '),
               link(links.originalHref, [text(ui.t('excerpt.inOriginal'))], {
                 className: ['excerpt-link', 'excerpt-original'],
-                ...UNSEARCHED,
               }),
             );
           }
@@ -203,18 +213,17 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
           const l = c.link;
           l.url = links.sourceHref;
           l.title = null;
-          l.data = {
-            hProperties: {
-              className: ['excerpt', 'excerpt-inline', stanceClass],
-              title: `${ui.t(`stance.${c.stance}`)} · ${source.data.outlet}`,
-            },
-          };
-          // The underline style shows the stance; a title is not read by every screen reader, so say it in the link too.
-          // The quoted words are the source's, in its language; the note after them is the site's.
+          l.data = { hProperties: { className: ['excerpt', 'excerpt-inline', stanceClass] } };
+          // A visible tag, not a hover title (touch screens have no hover) nor an underline style: the
+          // word is seen, and the hidden text says it in full to a screen reader. The quoted words are
+          // the source's, in its language; the tag after them is the site's.
           l.children = inLanguage(languageProps(source, ui), l.children);
           l.children.push(
-            el('span', { className: ['visually-hidden'], ...UNSEARCHED }, [
-              text(` ${ui.t(`excerpt.note.${c.stance}`, { outlet: source.data.outlet })}`),
+            el('span', { className: ['stance-tag'] }, [
+              text(ui.t(`stance.tag.${c.stance}`)),
+              el('span', { className: ['visually-hidden'] }, [
+                text(ui.t(`stance.spoken.${c.stance}`, { outlet: source.data.outlet })),
+              ]),
             ]) as PhrasingContent,
           );
           if (links.originalHref) {
@@ -230,7 +239,6 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
                 ],
                 {
                   className: ['excerpt-original-inline'],
-                  ...UNSEARCHED,
                 },
               ),
             );

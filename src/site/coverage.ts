@@ -1,11 +1,30 @@
 /**
  * The coverage matrix: which claim cites which source (or outlet), and how. A
- * cell is the stance of every citation of the column's sources in that claim:
- * one stance, `mixed` when they differ, or `not-cited`.
+ * cell holds every citation of the column's sources in that claim, grouped by
+ * stance, each group with its count and the passages it stands for, so that a
+ * cell shows "2 supporting, 1 disputing" rather than one word for all
+ * combinations. The passage where the claim was made (stance `claim`) is its
+ * own group: it is where the claim was said, not evidence for it.
  */
 import type { Stance } from '../core/citations.ts';
 
-export type Cell = Stance | 'mixed' | 'not-cited';
+/** The order a cell lists its stances in: where the claim was made, then the evidence. */
+export const CELL_ORDER: readonly Stance[] = ['claim', 'supports', 'disputes', 'context'];
+
+export interface StanceGroup {
+  stance: Stance;
+  /** How many citations of the column's sources the claim makes with this stance (excerpts and plain links). */
+  count: number;
+  /** The cited passages, in reading order: a source slug and the excerpt's id on its page. Plain links have none. */
+  passages: { source: string; id: string }[];
+  /** The first source cited with this stance, for a group of plain links only. */
+  source: string;
+}
+
+/** A claim's citations of one column: no group when it does not cite it. */
+export interface Cell {
+  groups: StanceGroup[];
+}
 
 export interface Matrix {
   claims: string[];
@@ -19,15 +38,22 @@ export interface Matrix {
 export interface CitationLike {
   source: string;
   stance: Stance;
+  /** The excerpt's id on the source page, for an excerpt that matched. */
+  id?: string;
 }
 
 /** The cell of a claim's citations of one source, or of any of several (an outlet's). */
 export function cellOf(citations: readonly CitationLike[], sources: string | readonly string[]): Cell {
-  const wanted = typeof sources === 'string' ? [sources] : sources;
-  const stances = new Set(citations.filter((c) => wanted.includes(c.source)).map((c) => c.stance));
-  if (stances.size === 0) return 'not-cited';
-  if (stances.size === 1) return [...stances][0]!;
-  return 'mixed';
+  const wanted = new Set(typeof sources === 'string' ? [sources] : sources);
+  const groups = new Map<Stance, StanceGroup>();
+  for (const c of citations) {
+    if (!wanted.has(c.source)) continue;
+    let g = groups.get(c.stance);
+    if (!g) groups.set(c.stance, (g = { stance: c.stance, count: 0, passages: [], source: c.source }));
+    g.count++;
+    if (c.id && !g.passages.some((p) => p.id === c.id && p.source === c.source)) g.passages.push({ source: c.source, id: c.id });
+  }
+  return { groups: CELL_ORDER.flatMap((s) => groups.get(s) ?? []) };
 }
 
 /** Claims and columns in the order given; citations per claim slug. */
@@ -37,7 +63,7 @@ export function coverageMatrix(
   citations: ReadonlyMap<string, readonly CitationLike[]>,
 ): Matrix {
   const cells = claims.map((claim) => columns.map((col) => cellOf(citations.get(claim) ?? [], col.sources)));
-  const citedBy = columns.map((_, j) => cells.filter((row) => row[j] !== 'not-cited').length);
+  const citedBy = columns.map((_, j) => cells.filter((row) => row[j]!.groups.length > 0).length);
   return { claims: [...claims], columns: [...columns], cells, citedBy };
 }
 

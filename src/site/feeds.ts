@@ -14,9 +14,11 @@ import { EMBED_PAGE, paths } from './routes.ts';
 import type { ShareCardInput } from '../share-cards/card.ts';
 import { cachedGitDates, lastUpdated } from './git-dates.ts';
 import { uiOf, type Ui } from '../i18n/ui.ts';
+import { typesetText } from '../core/typography.ts';
 
 export interface PublishedReview {
   slug: string;
+  /** The front matter, typeset as the page shows it (displayData). */
   data: ClaimData;
   verdict: Verdict | undefined;
   /** The verdict's label, or its id if the scale lacks it (the checker refuses that, but never print nothing). */
@@ -93,20 +95,35 @@ export function buildReview(corpus: Corpus, location: SiteLocation, slug: string
   if (!site || !entry) return undefined;
   const source = (s: string) => {
     const src = corpus.sources.get(s);
-    return src && !src.data.draft ? src.data : undefined;
+    return src && !src.data.draft ? { ...src.data, title: typesetText(src.data.title) } : undefined;
   };
+  const data = displayData(entry.data);
   const verdict = findVerdict(corpus.scale, entry.data.verdict);
   const url = absoluteUrl(location, paths.claim(slug));
   const dateModified = entryUpdated(corpus, entry, entry.data.reviewed);
   return {
     slug,
-    data: entry.data,
+    data,
     verdict,
     verdictLabel: verdict?.label ?? entry.data.verdict,
     url,
     updated: dateModified,
     quoted: corpus.headlines.has(slug),
-    review: claimReview({ claim: entry.data, url, site, scale: corpus.scale, source, ...(dateModified ? { dateModified } : {}) }),
+    review: claimReview({ claim: data, url, site, scale: corpus.scale, source, ...(dateModified ? { dateModified } : {}) }),
+  };
+}
+
+/**
+ * A claim's front matter as readers see it: its claim, claimant, summary and update notes
+ * with the body's typography, so that feeds, cards, embeds and JSON-LD print what the page does.
+ */
+export function displayData(data: ClaimData): ClaimData {
+  return {
+    ...data,
+    claim: typesetText(data.claim),
+    claimant: typesetText(data.claimant),
+    summary: typesetText(data.summary),
+    ...(data.updates ? { updates: data.updates.map((u) => ({ ...u, note: typesetText(u.note) })) } : {}),
   };
 }
 
@@ -173,7 +190,16 @@ export function sitemapFilter(corpus: Corpus, location: SiteLocation = locationO
   };
 }
 
-/** The markup another site pastes to show a claim's card (the embed page, framed). */
+/**
+ * The embed's height in CSS pixels: what its card needs at 300px wide with every part at its
+ * most lines (tests/e2e/embed.test.ts measures it in Chromium); wider, it only has room to spare.
+ */
+export const EMBED_HEIGHT = 340;
+
+/**
+ * The markup another site pastes to show a claim's card (the embed page, framed). The card is
+ * light; a dark host page adds `#dark` to the address (styles/embed.css), as the claim page says.
+ */
 export function embedSnippet(location: SiteLocation, r: PublishedReview, ui: Ui = uiOf(null)): string {
   const src = absoluteUrl(location, paths.embed(r.slug));
   const title = ui
@@ -181,5 +207,5 @@ export function embedSnippet(location: SiteLocation, r: PublishedReview, ui: Ui 
     .replace(/&/g, '&amp;')
     .replace(/"/g, '&quot;')
     .replace(/</g, '&lt;');
-  return `<iframe src="${src}" title="${title}" width="100%" height="320" style="border:0;max-width:640px" loading="lazy"></iframe>`;
+  return `<iframe src="${src}" title="${title}" width="100%" height="${EMBED_HEIGHT}" style="border:0;width:100%;max-width:640px" loading="lazy"></iframe>`;
 }

@@ -4,7 +4,8 @@
  */
 import type { Corpus, Entry, ResolvedCitation, SourceExcerpt } from '../check/corpus.ts';
 import type { ClaimData, PageData, SourceData } from '../core/schema.ts';
-import { tagSlug } from '../core/schema.ts';
+import { MAX_SLUG, tagSlug } from '../core/schema.ts';
+import { fnv1a } from '../core/hash.ts';
 import type { Verdict } from '../core/verdicts.ts';
 
 export type ClaimEntry = Entry<ClaimData>;
@@ -123,4 +124,52 @@ export function aliases<D extends { aliases?: string[]; draft: boolean }>(
   const out: { alias: string; slug: string }[] = [];
   for (const e of entries) if (!e.data.draft) for (const alias of e.data.aliases ?? []) out.push({ alias, slug: e.slug });
   return out;
+}
+
+/**
+ * A claimant's URL slug: the name as a tag's slug would be. A name whose slug would
+ * be empty or longer than a folder name may be keeps a short slug and a hash of the
+ * whole name, so two such names never share a page.
+ */
+export function claimantSlug(name: string): string {
+  const slug = tagSlug(name.trim());
+  const fits = slug !== 'tag' && new TextEncoder().encode(slug).length <= MAX_SLUG;
+  if (fits) return slug;
+  const head = slug === 'tag' ? 'claimant' : [...slug].slice(0, 40).join('').replace(/-+$/, '');
+  return `${head}-${fnv1a(name.trim())}`;
+}
+
+export interface Claimant {
+  slug: string;
+  /** The name as first written (newest review first). */
+  name: string;
+  type: ClaimData['claimant_type'];
+  /** Newest first. */
+  claims: ClaimEntry[];
+}
+
+/** Every claimant of the published reviews, by name; one slug is one claimant, as with tags. */
+export function claimants(corpus: Corpus): Claimant[] {
+  let list = claimantMemo.get(corpus);
+  if (!list) {
+    const by = new Map<string, Claimant>();
+    for (const claim of publishedClaims(corpus)) {
+      const slug = claimantSlug(claim.data.claimant);
+      const c = by.get(slug);
+      if (c) c.claims.push(claim);
+      else by.set(slug, { slug, name: claim.data.claimant.trim(), type: claim.data.claimant_type, claims: [claim] });
+    }
+    list = [...by.values()].sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.slug < b.slug ? -1 : 1));
+    claimantMemo.set(corpus, list);
+  }
+  return list;
+}
+
+const claimantMemo = new WeakMap<Corpus, Claimant[]>();
+
+/** Every verdict of the scale with how many of these claims have it, in scale order. */
+export function verdictCounts(scale: Corpus['scale'], claims: readonly ClaimEntry[]): { verdict: Verdict; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const c of claims) counts.set(c.data.verdict, (counts.get(c.data.verdict) ?? 0) + 1);
+  return scale.verdicts.map((verdict) => ({ verdict, count: counts.get(verdict.id) ?? 0 }));
 }

@@ -26,6 +26,9 @@ export const paths = {
   tags: () => 'tags/',
   corrections: () => 'corrections/',
   tag: (slug: string) => `tags/${slug}/`,
+  claimants: () => 'claimants/',
+  /** A claimant's reviews (slug: published.ts, claimantSlug). */
+  claimant: (slug: string) => `claimants/${slug}/`,
   matrix: () => 'matrix/',
   search: () => 'search/',
   notFound: () => '404/',
@@ -40,6 +43,7 @@ export const RESERVED_PAGE_SLUGS = new Set([
   'sources',
   'verdicts',
   'tags',
+  'claimants',
   'search',
   'matrix',
   'coverage',
@@ -62,6 +66,19 @@ export const RESERVED_PAGE_SLUGS = new Set([
  * site (embeds, tags, verdicts: half of a large desk's pages) only to skip it.
  */
 export const INDEXED_PAGES = '{claims/*/index.html,sources/*/index.html,*/index.html}';
+
+/**
+ * What Pagefind leaves out of every page it indexes: the words the site adds around each
+ * excerpt and quotation (captions, stance tags, "In the source" links, a quotation's hidden
+ * source), repeated on every claim page. Classes rather than a `data-pagefind-ignore` on each.
+ */
+export const UNINDEXED_SELECTORS = [
+  '.excerpt-from',
+  '.stance-tag',
+  '.excerpt-link',
+  '.excerpt-original-inline',
+  '.quotation-source',
+];
 
 /** Built pages that only frame or redirect, never listed in the sitemap: embeds. */
 export const EMBED_PAGE = /\/embed\/?$/;

@@ -10,7 +10,7 @@ import { axeViolations, expectKeyboardWalk } from '../helpers/a11y.ts';
 import { browserAvailable, siteInBrowser, watchProblems } from '../helpers/browser.ts';
 import { demoBuild, DEMO_BASE, DEMO_CONTENT } from '../helpers/demo-build.ts';
 import { loadCorpus } from '../../src/check/load-corpus.ts';
-import { publishedClaims } from '../../src/site/published.ts';
+import { claimantSlug, publishedClaims } from '../../src/site/published.ts';
 import { tagSlug } from '../../src/core/schema.ts';
 
 const corpus = loadCorpus(DEMO_CONTENT);
@@ -19,6 +19,7 @@ const source = [...corpus.sources.keys()][0]!;
 const page_ = [...corpus.pages.keys()][0]!;
 const tag = publishedClaims(corpus).flatMap((c) => c.data.tags ?? [])[0]!;
 const verdict = publishedClaims(corpus)[0]!.data.verdict;
+const claimant = claimantSlug(publishedClaims(corpus)[0]!.data.claimant);
 
 /** One page of each kind: [name, path under the base, what to wait for]. */
 const PAGES: [string, string, string?][] = [
@@ -33,6 +34,9 @@ const PAGES: [string, string, string?][] = [
   ['verdicts index', 'verdicts/'],
   ['tag', `tags/${tagSlug(tag)}/`],
   ['tags index', 'tags/'],
+  ['claimant', `claimants/${claimant}/`],
+  ['claimants index', 'claimants/'],
+  ['corrections', 'corrections/'],
   ['content page', `${page_}/`],
   ['search with results', 'search/?q=ICE', '[data-search-results] .search-result-link'],
   ['404', 'no-such-page/'],

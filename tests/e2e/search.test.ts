@@ -16,6 +16,7 @@ import { loadCorpus } from '../../src/check/load-corpus.ts';
 import { normalize } from '../../src/core/normalize.ts';
 import { citedSources, publishedClaims, publishedPages, publishedSources } from '../../src/site/published.ts';
 import { findVerdict } from '../../src/core/verdicts.ts';
+import { formatDay } from '../../src/core/dates.ts';
 
 const CONTENT = join(ROOT, 'content');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -126,6 +127,11 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     const result = page.locator('li.search-result', { has: page.locator(`a[href="${claimPath(ANALYSIS_CLAIM)}"]`) });
     await expect.poll(() => result.locator('.search-result-verdict').textContent()).toBe(label);
     expect(new URL(page.url()).searchParams.get('q')).toBe(ANALYSIS_PHRASE);
+    // The date as the claim page writes it, not the sort key; and no boilerplate in the excerpt.
+    const byline = await result.locator('.search-result-byline').textContent();
+    expect(byline).toBe(`${claim.data.claimant} · ${formatDay(claim.data.reviewed, 'en')}`);
+    expect(byline).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await result.locator('.search-result-excerpt').textContent()).not.toMatch(/Claimed by|Reviewed|How to read/);
   });
 
   it('searches what was typed while the index was still loading, and keeps it in the URL', async () => {

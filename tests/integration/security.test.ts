@@ -146,7 +146,8 @@ describe('raw HTML never reaches dist/', () => {
     expect(files).toContain('sources/forum-post/index.html');
     // The text is there, escaped: the fixture really exercised the pages.
     const claim = hostile.read('claims/markup-in-text/index.html');
-    expect(claim).toContain('>The forum post &lt;script&gt;alert(&#39;claim&#39;)&lt;/script&gt; is harmless.</h1>');
+    // (Front-matter text is typeset like the body: its straight quotes are curly.)
+    expect(claim).toContain('>The forum post &lt;script&gt;alert(‘claim’)&lt;/script&gt; is harmless.</h1>');
     expect(hostile.read('sources/forum-post/index.html')).toContain("&lt;script&gt;alert('code')&lt;/script&gt;");
     expect(files.flatMap((f) => injected(f, hostile.read(f)))).toEqual([]);
     expect(files.flatMap((f) => cspProblems(f, hostile.read(f)))).toEqual([]);
@@ -172,7 +173,7 @@ describe('raw HTML never reaches dist/', () => {
   it('feeds and JSON carry the same text escaped, never as markup', () => {
     expect(hostile.read('rss.xml')).not.toMatch(/<script|<img|<b /i);
     const json = JSON.parse(hostile.read('claims.json')) as unknown;
-    expect(JSON.stringify(json)).toContain("<script>alert('claim')</script>");
+    expect(JSON.stringify(json)).toContain('<script>alert(‘claim’)</script>');
   });
 
   it('the injection test sees a script and a handler that got through', () => {

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { buildSite, type BuiltSite, cleanBuilds, htmlFiles, ROOT } from '../helpers/build-site.ts';
+import { CLAIM_PAGE_BUDGET } from '../../scripts/weight.ts';
 import { canonical, description, ids, scripts, title, urls } from '../helpers/html.ts';
 
 const BASE = '/repo/';
@@ -298,16 +299,44 @@ describe('a site served under a path (SITE_URL=https://example.org/repo/)', () =
   it('builds a coverage matrix a screen reader can read as a table', () => {
     const html = site.read('matrix/index.html');
     expect(html).toMatch(/<table[\s\S]*<caption/);
-    expect(html.match(/<th scope="col">/g)!.length).toBe(1 + 2);
-    expect(html.match(/<th scope="row">/g)!.length).toBe(2);
-    const row = /<tr><th scope="row"><a href="\/repo\/claims\/river-plan-on-budget\/">[\s\S]*?<\/tr>/.exec(html)![0];
-    expect([...row.matchAll(/<td class="cell-([a-z-]+)">([^<]*)<\/td>/g)].map((m) => m[2])).toEqual(['Mixed', 'Supports']);
+    // The claim, its verdict, then one column per source.
+    expect(html.match(/<th scope="col"/g)!.length).toBe(2 + 2);
+    expect(html.match(/<th scope="row"/g)!.length).toBe(2);
+    const row = /<tr><th scope="row"[^>]*><a href="\/repo\/claims\/river-plan-on-budget\/">[\s\S]*?<\/tr>/.exec(html)![0];
+    expect(row).toMatch(
+      /<td class="matrix-verdict"><span class="verdict verdict-small" data-rating="4">Mostly true<\/span><\/td>/,
+    );
+    // Each stance with its count, never "Mixed"; each linking to its passage, named in full for a screen reader.
+    const groups = [
+      ...row.matchAll(
+        /<a class="cell-group stance-([a-z]+)" href="([^"]+)">([^<]*)<span class="visually-hidden">: ([^<]*)<\/span>/g,
+      ),
+    ];
+    expect(groups.map((m) => [m[1], m[3]])).toEqual([
+      ['supports', 'Supports'],
+      ['disputes', 'Disputes'],
+      ['context', 'Context ×2'],
+      ['supports', 'Supports'],
+    ]);
+    expect(groups[1]![2]).toMatch(/^\/repo\/sources\/council-report\/#q-the-cost-had-doubled-[a-z0-9]+$/);
+    expect(groups[1]![4]).toBe('one passage of Example Gazette cited against the claim');
+    expect(groups[2]![4]).toBe('2 passages of Example Gazette cited as context');
+    expect(html).not.toContain('Mixed');
+    expect(html).toMatch(/<p id="matrix-caption" class="matrix-caption">/);
+    expect(html).toMatch(/<dl class="legend"[\s\S]*Claim made here[\s\S]*Supports[\s\S]*Not cited[\s\S]*<\/dl>/);
   });
 
   it('shows the latest reviews, the verdict distribution and the outlets on the home page', () => {
     const html = site.read('index.html');
     expect(html.indexOf('river-plan-by-2026')).toBeLessThan(html.indexOf('river-plan-on-budget'));
-    expect(html).toMatch(/Unproven<\/a><\/th><td>[^<]*<meter[^>]*><\/meter> 1<\/td>/);
+    // The scale's own colours (data-rating) and the count in words; no browser meter, which is green whatever the verdict.
+    expect(html).not.toContain('<meter');
+    expect(html).toMatch(
+      /data-rating="4"[^>]*>Mostly true<\/a><\/th><td><span class="bar-track" aria-hidden="true"><span class="bar bar-100" data-rating="4"><\/span><\/span> <span class="bar-count">1<\/span>/,
+    );
+    expect(html).toMatch(
+      />False<\/a><\/th><td><span class="bar-track" aria-hidden="true"><span class="bar bar-0" data-rating="1"><\/span><\/span> <span class="bar-count">0<\/span>/,
+    );
     expect(html).toContain('Le Journal Exemple');
   });
 
@@ -375,6 +404,6 @@ describe('the demo content', () => {
       .filter((u) => u.endsWith('.css'))
       .map((u) => site.read(u.slice(1)).length)
       .reduce((a, b) => a + b, 0);
-    expect(html.length + css).toBeLessThan(30_000);
+    expect(html.length + css).toBeLessThanOrEqual(CLAIM_PAGE_BUDGET);
   });
 });

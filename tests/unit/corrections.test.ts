@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { collectCorrections } from '../../src/site/corrections.ts';
 
-const claim = (slug: string, updates: { date: string; note: string }[] | undefined, draft = false) => ({
+const claim = (
+  slug: string,
+  updates: { date: string; note: string; previous_verdict?: string }[] | undefined,
+  draft = false,
+) => ({
   slug,
-  data: { claim: `Claim ${slug}`, updates, draft },
+  data: { claim: `Claim ${slug}`, updates, draft, verdict: 'false' },
 });
 
 describe('collectCorrections', () => {
@@ -38,5 +42,15 @@ describe('collectCorrections', () => {
 
   it('is empty when nothing was ever corrected', () => {
     expect(collectCorrections([claim('a', undefined), claim('b', [])])).toEqual([]);
+  });
+
+  it('says which updates changed the verdict, and from what to what', () => {
+    const list = collectCorrections([
+      claim('a', [
+        { date: '2024-01-01', note: 'Rated.', previous_verdict: 'true' },
+        { date: '2024-01-02', note: 'Typo.' },
+      ]),
+    ]);
+    expect(list.map((r) => r.change)).toEqual([undefined, { from: 'true', to: 'false' }]);
   });
 });

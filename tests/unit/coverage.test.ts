@@ -22,12 +22,15 @@ describe('coverage matrix', () => {
     ],
   ]);
 
-  it('gives each cell one stance, mixed, or not cited', () => {
+  /** A cell as "stance count" words, as the matrix writes it. */
+  const words = (cell: ReturnType<typeof cellOf>) => cell.groups.map((g) => `${g.stance} ${g.count}`);
+
+  it('gives each cell its stances with their counts (never one word for all combinations), or none', () => {
     const m = coverageMatrix(['a', 'b', 'c'], perSource(['s1', 's2', 's3']), citations);
-    expect(m.cells).toEqual([
-      ['supports', 'context', 'not-cited'],
-      ['mixed', 'not-cited', 'not-cited'],
-      ['not-cited', 'not-cited', 'not-cited'],
+    expect(m.cells.map((row) => row.map(words))).toEqual([
+      [['supports 2'], ['context 1'], []],
+      [['supports 1', 'disputes 1'], [], []],
+      [[], [], []],
     ]);
     expect(m.citedBy).toEqual([2, 1, 0]);
   });
@@ -35,13 +38,35 @@ describe('coverage matrix', () => {
   it('keeps the order it is given', () => {
     const m = coverageMatrix(['b', 'a'], perSource(['s2', 's1']), citations);
     expect(m.claims).toEqual(['b', 'a']);
-    expect(m.cells[1]).toEqual(['context', 'supports']);
+    expect(m.cells[1]!.map(words)).toEqual([['context 1'], ['supports 2']]);
+  });
+
+  it('lists where the claim was made first, apart from the evidence, and links each group to its passages', () => {
+    const cell = cellOf(
+      [
+        { source: 's1', stance: 'supports', id: 'q-a' },
+        { source: 's1', stance: 'claim', id: 'q-said' },
+        { source: 's1', stance: 'supports', id: 'q-b' },
+        { source: 's1', stance: 'supports', id: 'q-a' },
+        { source: 's1', stance: 'context' },
+      ],
+      's1',
+    );
+    expect(cell.groups.map((g) => [g.stance, g.count, g.passages.map((p) => p.id)])).toEqual([
+      ['claim', 1, ['q-said']],
+      ['supports', 3, ['q-a', 'q-b']],
+      ['context', 1, []],
+    ]);
+    // A plain link has no passage: its group links to the source page.
+    expect(cell.groups[2]!.source).toBe('s1');
   });
 
   it('cellOf ignores other sources', () => {
-    expect(cellOf([{ source: 'x', stance: 'disputes' }], 'y')).toBe('not-cited');
+    expect(cellOf([{ source: 'x', stance: 'disputes' }], 'y').groups).toEqual([]);
   });
 });
+
+const words = (cell: ReturnType<typeof cellOf>) => cell.groups.map((g) => `${g.stance} ${g.count}`);
 
 describe('coverage matrix of a large desk', async () => {
   const { matrixColumns } = await import('../../src/site/coverage.ts');
@@ -74,24 +99,19 @@ describe('coverage matrix of a large desk', async () => {
 
   it('combines the stances of all of an outlet’s sources in one cell', () => {
     const outletA = { key: 'Outlet A', sources: ['a1', 'a2'] };
+    const cell = (c: { source: string; stance: 'supports' | 'disputes' }[]) => words(cellOf(c, outletA.sources));
     expect(
-      cellOf(
-        [
-          { source: 'a1', stance: 'supports' },
-          { source: 'a2', stance: 'supports' },
-        ],
-        outletA.sources,
-      ),
-    ).toBe('supports');
+      cell([
+        { source: 'a1', stance: 'supports' },
+        { source: 'a2', stance: 'supports' },
+      ]),
+    ).toEqual(['supports 2']);
     expect(
-      cellOf(
-        [
-          { source: 'a1', stance: 'supports' },
-          { source: 'a2', stance: 'disputes' },
-        ],
-        outletA.sources,
-      ),
-    ).toBe('mixed');
-    expect(cellOf([{ source: 'b1', stance: 'disputes' }], outletA.sources)).toBe('not-cited');
+      cell([
+        { source: 'a1', stance: 'supports' },
+        { source: 'a2', stance: 'disputes' },
+      ]),
+    ).toEqual(['supports 1', 'disputes 1']);
+    expect(cell([{ source: 'b1', stance: 'disputes' }])).toEqual([]);
   });
 });

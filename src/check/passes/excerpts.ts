@@ -108,6 +108,26 @@ export function checkExcerpts(
         message: `unknown verdict \`${claim.data.verdict}\`; the scale has ${scale.verdicts.map((v) => v.id).join(', ')}`,
       });
     }
+    // An update that changed the verdict names the one it replaced; the one after it is the next such update's, or the claim's.
+    const updates = claim.data.updates ?? [];
+    updates.forEach((u, i) => {
+      if (u.previous_verdict === undefined) return;
+      const at = { file, ...locate(claim.path, ['updates', i, 'previous_verdict']) };
+      if (!findVerdict(scale, u.previous_verdict)) {
+        problems.push({
+          ...at,
+          message: `unknown verdict \`${u.previous_verdict}\` in previous_verdict; the scale has ${scale.verdicts.map((v) => v.id).join(', ')}`,
+        });
+        return;
+      }
+      const after = updates.slice(i + 1).find((l) => l.previous_verdict !== undefined)?.previous_verdict ?? claim.data.verdict;
+      if (after === u.previous_verdict) {
+        problems.push({
+          ...at,
+          message: `previous_verdict \`${u.previous_verdict}\` is the verdict this update left in place; name the verdict it replaced, or remove the line if the verdict did not change`,
+        });
+      }
+    });
     claim.data.appearance?.forEach((slug, i) => {
       const appeared = corpus.sources.get(slug);
       if (!appeared) {
