@@ -151,7 +151,7 @@ describe.skipIf(!enabled).each(Object.keys(FIXTURES) as (keyof typeof FIXTURES)[
         const geometry = await page.evaluate(() => {
           const title = document.querySelector('.site-title')!.getBoundingClientRect();
           const form = document.querySelector('.search-form')!.getBoundingClientRect();
-          const badge = getComputedStyle(document.querySelector('.ruling .verdict')!);
+          const badge = getComputedStyle(document.querySelector('.claim-verdict .verdict')!);
           const quote = getComputedStyle(document.querySelector('figure.excerpt')!);
           return {
             titleRight: title.right,
