@@ -53,7 +53,7 @@ describe('the field a misspelt one meant', () => {
     expect(nearest('Summary', claim)).toBe('summary');
     expect(nearest('colour', claim)).toBeUndefined();
     expect(nearest('x', claim)).toBeUndefined();
-    expect(fieldsAt(claimSchema, ['updates', 0])).toEqual(['date', 'note']);
+    expect(fieldsAt(claimSchema, ['updates', 0])).toEqual(['date', 'note', 'previous_verdict']);
     expect(nearest('nmae', fieldsAt(siteSchema, ['publisher']))).toBe('name');
   });
 });
