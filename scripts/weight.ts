@@ -111,6 +111,31 @@ function htmlFiles(dir: string, sub = ''): string[] {
   });
 }
 
+/**
+ * What the search page of the site built in `dist` (served under `base`) fetches for its first query,
+ * `/search/?q=<query>`, in Chromium, or null without Chromium. Response paths are relative to the server.
+ */
+export async function firstQueryTransfer(
+  dist: string,
+  base: string,
+  query: string,
+): Promise<{ total: number; raw: number; responses: (Transfer & { path: string })[] } | null> {
+  // The test helpers' static server and Chromium, loaded only when measured.
+  const { serveStatic } = await import('../tests/helpers/serve.ts');
+  const { launchBrowser, CHROMIUM_PATH } = await import('../tests/helpers/browser.ts');
+  if (!existsSync(CHROMIUM_PATH)) return null;
+  const server = await serveStatic(dist, base);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const result = await searchTransfer(page, `${server.origin}${server.base}search/?q=${encodeURIComponent(query)}`);
+    return { ...result, responses: result.responses.map((r) => ({ ...r, path: r.url.slice(server.origin.length) })) };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main(argv: string[]): Promise<number> {
@@ -138,28 +163,17 @@ async function main(argv: string[]): Promise<number> {
     );
   }
 
-  // The browser part needs the test helpers' static server and Chromium.
-  const { serveStatic } = await import('../tests/helpers/serve.ts');
-  const { launchBrowser, CHROMIUM_PATH } = await import('../tests/helpers/browser.ts');
-  if (!existsSync(CHROMIUM_PATH)) {
-    console.log(`(no Chromium at ${CHROMIUM_PATH}: search transfer not measured)`);
+  const search = await firstQueryTransfer(dist, base, query);
+  if (!search) {
+    console.log(`(no Chromium at ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}: search transfer not measured)`);
     return failed ? 1 : 0;
   }
-  const server = await serveStatic(dist, base);
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    const result = await searchTransfer(page, `${server.origin}${server.base}search/?q=${encodeURIComponent(query)}`);
-    for (const r of result.responses) console.log(`    ${kb(r.transfer).padStart(9)}  ${r.url.slice(server.origin.length)}`);
-    const ok = result.total <= SEARCH_QUERY_BUDGET;
-    failed ||= !ok;
-    console.log(
-      `${ok ? '✓' : '✗'} search page, first query "${query}": ${kb(result.total)} transferred (${kb(result.raw)} uncompressed) in ${result.responses.length} responses (budget ${kb(SEARCH_QUERY_BUDGET)})`,
-    );
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  for (const r of search.responses) console.log(`    ${kb(r.transfer).padStart(9)}  ${r.path}`);
+  const ok = search.total <= SEARCH_QUERY_BUDGET;
+  failed ||= !ok;
+  console.log(
+    `${ok ? '✓' : '✗'} search page, first query "${query}": ${kb(search.total)} transferred (${kb(search.raw)} uncompressed) in ${search.responses.length} responses (budget ${kb(SEARCH_QUERY_BUDGET)})`,
+  );
   return failed ? 1 : 0;
 }
 

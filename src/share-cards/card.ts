@@ -18,7 +18,7 @@ import { encodePng } from './png.ts';
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Bump when the drawing changes, so cached cards of the old design are not reused. */
-export const CARD_VERSION = 3;
+export const CARD_VERSION = 4;
 
 export interface ShareCardInput {
   claim: string;

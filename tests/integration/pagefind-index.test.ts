@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
+import { buildSearchIndex, candidatePages, shardOf } from '../../src/integrations/pagefind.ts';
 
 const INTEGRATION = new URL('../../src/integrations/pagefind.ts', import.meta.url).href;
 const dirs: string[] = [];
@@ -54,6 +54,44 @@ describe('buildSearchIndex', () => {
     const result = await buildSearchIndex(dir);
     expect(result.files).toBe(2);
     expect(result.pages).toBe(2);
+  });
+
+  it('writes one index and names no shard while the site has fewer candidate pages than a shard holds', async () => {
+    const body = (t: string) =>
+      `<html lang="en"><body><article data-pagefind-body><h1>${t}</h1><p>Words.</p></article></body></html>`;
+    const dir = site({ 'claims/a/index.html': body('A'), 'sources/s/index.html': body('S') });
+    const result = await buildSearchIndex(dir, { shardPages: 2 });
+    expect(result.shards).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'pagefind', 'shards.json'), 'utf8'))).toEqual({ shards: [] });
+  });
+
+  it('indexes a larger site in shards, each page in exactly one, keyed by its path', async () => {
+    const files: Record<string, string> = { 'index.html': '<html lang="en"><body><h1>Home</h1></body></html>' };
+    for (let i = 0; i < 9; i++)
+      files[`claims/c${i}/index.html`] =
+        `<html lang="en"><body><article data-pagefind-body data-pagefind-filter="type:claim"><h1>Claim ${i}</h1><p>Words ${i}.</p></article></body></html>`;
+    files['about/index.html'] = '<html lang="en"><body><article data-pagefind-body><h1>About</h1></article></body></html>';
+    const dir = site(files);
+    const candidates = candidatePages(dir);
+    expect(candidates).toEqual(['about/index.html', ...Array.from({ length: 9 }, (_, i) => `claims/c${i}/index.html`)]);
+    const result = await buildSearchIndex(dir, { shardPages: 3 });
+    expect(result.shards).toBe(4);
+    expect(result.pages).toBe(10);
+    const { shards } = JSON.parse(readFileSync(join(dir, 'pagefind', 'shards.json'), 'utf8')) as { shards: string[] };
+    // The first shard with pages is the bundle itself; every other one with pages is named, in order.
+    const expected = [0, 1, 2, 3].map((i) => candidates.filter((p) => shardOf(p, 4) === i).length).filter((n) => n > 0);
+    expect(shards).toHaveLength(expected.length - 1);
+    expect(shards).toEqual([...shards].sort());
+    const counts = ['', ...shards].map((s) => {
+      const entry = JSON.parse(readFileSync(join(dir, 'pagefind', s, 'pagefind-entry.json'), 'utf8'));
+      return entry.languages.en?.page_count ?? 0;
+    });
+    expect(counts).toEqual(expected);
+    expect(shards.every((s) => /^shard-[1-3]\/$/.test(s))).toBe(true);
+    // A shard keeps its index, not a second copy of the scripts.
+    expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(dir, 'pagefind', 'shard-1', 'pagefind.js'))).toBe(false);
+    expect(shardOf('claims/c1/index.html', 4)).toBe(shardOf('claims/c1/index.html', 4));
   });
 
   it('fails the process when the Pagefind binary dies without answering', () => {

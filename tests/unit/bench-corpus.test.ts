@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { generateCorpus, mulberry32 } from '../../scripts/bench/corpus.ts';
 import { loadCorpus } from '../../src/check/load-corpus.ts';
+import { EDITED_SENTENCE, editOneClaim } from '../../scripts/bench/edit.ts';
 
 describe('bench corpus', () => {
   it('mulberry32 is deterministic and spread over [0, 1)', () => {
@@ -67,6 +68,27 @@ describe('bench corpus', () => {
       expect([...corpus.claims.values()].every((c) => (c.data.tags?.length ?? 0) > 0)).toBe(true);
       // every source is cited by at least one claim
       expect(corpus.excerpts.size).toBe(24);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('edits one published claim’s analysis for the incremental build, and the desk still passes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-edit-'));
+    try {
+      const files = generateCorpus({ claims: 60, seed: 5 });
+      for (const f of files) {
+        mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+        writeFileSync(join(dir, f.path), f.content);
+      }
+      const edited = editOneClaim(dir);
+      const changed = files.filter((f) => readFileSync(join(dir, f.path), 'utf8') !== f.content).map((f) => join(dir, f.path));
+      expect(changed).toEqual([edited]);
+      const corpus = loadCorpus(dir);
+      expect(corpus.problems).toEqual([]);
+      const claim = [...corpus.claims.values()].find((c) => edited.endsWith(`/${c.slug}.md`))!;
+      expect(claim.data.draft ?? false).toBe(false);
+      expect(readFileSync(edited, 'utf8').trimEnd().endsWith(EDITED_SENTENCE)).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
