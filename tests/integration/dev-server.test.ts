@@ -33,9 +33,7 @@ describe('npm run dev on content that changes', () => {
     // Each excerpt's stance tag names the source's outlet to screen readers.
     expect(before.text).toContain('the claim, Town Council</span>');
     writeFileSync(source(), original().replace('outlet: Town Council', 'outlet: Riverton Town Council'));
-    const after = await until(dev!, '/claims/bridge-closed/', (r) =>
-      r.text.includes('the claim, Riverton Town Council</span>'),
-    );
+    const after = await until(dev!, '/claims/bridge-closed/', (r) => r.text.includes('the claim, Riverton Town Council</span>'));
     expect(after.status).toBe(200);
   });
 
