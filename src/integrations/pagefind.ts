@@ -106,6 +106,9 @@ async function indexShard(pagefind: PagefindModule, siteDir: string, pages: stri
   try {
     for (const page of pages) {
       const content = await readFile(path.join(siteDir, page), 'utf8');
+      // addDirectory skips a page without data-pagefind-body once any page has one; a shard cannot
+      // know that of the other shards' pages, and would index a shard of such pages whole.
+      if (!/<[^>]*\sdata-pagefind-body[\s>=]/.test(content)) continue;
       // The URL as addDirectory makes it: the path without index.html.
       assertNoErrors(`addHTMLFile ${page}`, await index.addHTMLFile({ url: `/${page.replace(/index\.html$/, '')}`, content }));
     }

@@ -300,21 +300,24 @@ describe('parseExcerpt', () => {
 describe('matchExcerpt: bounded on adversarial excerpts', () => {
   // A source of one word repeated: every [insertion] window holds a dozen places to continue from,
   // so a search that retries each of them for every earlier choice takes exponential time.
+  // The timeout is no speed target: an exponential search of these runs for hours, a bounded one
+  // ends well inside it even on a loaded machine.
+  const BOUND = { timeout: 20_000 };
   const repetitive = indexSource([{ kind: 'paragraph', text: Array.from({ length: 1000 }, () => 'ban').join(' ') }]);
   const chain = (links: number, gap: string, last: string) =>
     `${Array.from({ length: links }, () => 'ban').join(` ${gap} `)} ${gap} ${last}`;
 
-  it('a chain of insertions that cannot end finishes at once, as a miss', { timeout: 1000 }, () => {
+  it('a chain of insertions that cannot end finishes at once, as a miss', BOUND, () => {
     const r = matchExcerpt(repetitive, chain(40, '[the city]', 'permanent'));
     expect(r.ok).toBe(false);
   });
 
-  it('a chain of insertions and elisions that cannot end finishes at once, as a miss', { timeout: 1000 }, () => {
+  it('a chain of insertions and elisions that cannot end finishes at once, as a miss', BOUND, () => {
     const excerpt = Array.from({ length: 30 }, (_, i) => (i % 3 === 2 ? 'ban …' : 'ban [a] [b]')).join(' ');
     expect(matchExcerpt(repetitive, `${excerpt} permanent`).ok).toBe(false);
   });
 
-  it('and one that can end still matches', { timeout: 1000 }, () => {
+  it('and one that can end still matches', BOUND, () => {
     const r = matchExcerpt(repetitive, chain(40, '[the city]', 'ban'));
     expect(r.ok).toBe(true);
   });
