@@ -11,6 +11,7 @@ import { parseFile, type ParsedFile } from '../core/frontmatter.ts';
 import { textOf, type SourceIndex } from '../core/matcher.ts';
 import { sortProblems, type Problem } from '../core/problems.ts';
 import { makeScale } from '../core/verdicts.ts';
+import { defaultVerdicts } from '../i18n/languages.ts';
 import type { CheckContext, CitationFound, Corpus, Entry, LoadOptions, QuotationFound } from './corpus.ts';
 import { checkExcerpts, sortExcerpts } from './passes/excerpts.ts';
 import { checkGuidelines } from './passes/guidelines.ts';
@@ -51,7 +52,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const corpus: Corpus = {
     dir,
     site,
-    scale: makeScale(site?.verdicts),
+    scale: makeScale(site?.verdicts, defaultVerdicts(site?.language ?? 'en')),
     sources: new Map(),
     claims: new Map(),
     pages: new Map(),

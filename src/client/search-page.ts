@@ -52,6 +52,13 @@ function start(root: HTMLElement): void {
   const filterPane = root.querySelector<HTMLDetailsElement>('[data-search-filter-pane]')!;
   const legends = JSON.parse(text.filterLegends!) as Record<string, string>;
   const kinds = JSON.parse(text.kinds!) as Record<string, string>;
+  // "3 results" in the page's language: its plural forms, chosen by Intl.PluralRules, and its digits.
+  const lang = document.documentElement.lang || 'en';
+  const forms = JSON.parse(text.found!) as Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+  const plurals = new Intl.PluralRules(lang);
+  const numbers = new Intl.NumberFormat(lang);
+  const countText = (n: number) =>
+    n === 0 ? text.none! : (forms[plurals.select(n)] ?? forms.other).replace('{n}', numbers.format(n));
 
   const state = parseSearchParams(location.search);
   const filters: Filters = Object.fromEntries(Object.entries(state.filters).map(([k, v]) => [k, [...(v ?? [])]]));
@@ -112,9 +119,8 @@ function start(root: HTMLElement): void {
     const page = await nextPage(id);
     if (!page) return;
     list.replaceChildren(...page);
-    const n = search.results.length;
-    const found = n === 0 ? text.none! : n === 1 ? text.one! : text.many!.replace('{n}', String(n));
-    summary.textContent = term ? `${found} ${text.forTerm!.replace('{term}', term)}` : found;
+    const found = countText(search.results.length);
+    summary.textContent = term ? text.foundFor!.replace('{found}', found).replace('{term}', term) : found;
   }
 
   /** The next results as list items, or null if a newer search has started meanwhile. */

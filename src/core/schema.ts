@@ -59,6 +59,16 @@ const tag = z
   .transform((t) => String(t))
   .refine((t) => utf8Bytes(tagSlug(t)) <= MAX_SLUG, `is too long: its URL may be at most ${MAX_SLUG} bytes; shorten it`);
 
+/** A counted message's forms, by `Intl.PluralRules` category. */
+const pluralForms = z.strictObject({
+  zero: text.optional(),
+  one: text.optional(),
+  two: text.optional(),
+  few: text.optional(),
+  many: text.optional(),
+  other: text.optional(),
+});
+
 export const verdictSchema = z.strictObject({
   /** The id claims use in `verdict:`. */
   id: verdictId.pipe(slug),
@@ -99,6 +109,11 @@ export const siteSchema = z.strictObject({
       path: z.string().default('content'),
     })
     .optional(),
+  /**
+   * The site's own words, replacing those of its language (src/i18n/<language>.ts) key by key:
+   * a string, or for a counted message one form per plural category (`one`, `other`, ...).
+   */
+  strings: z.record(z.string(), z.union([text, pluralForms])).optional(),
   /** Where readers report errors: an email address or a URL. */
   corrections: z.union([z.email(), httpUrl], { error: 'must be an email address or an http(s) URL' }).optional(),
 });

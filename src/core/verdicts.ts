@@ -41,8 +41,9 @@ export interface Scale {
   worst: number;
 }
 
-export function makeScale(verdicts: Verdict[] | undefined): Scale {
-  const list = verdicts && verdicts.length > 0 ? verdicts : DEFAULT_VERDICTS;
+/** The site's own scale, or the default one (in the site's language when `defaults` gives it). */
+export function makeScale(verdicts: Verdict[] | undefined, defaults: Verdict[] = DEFAULT_VERDICTS): Scale {
+  const list = verdicts && verdicts.length > 0 ? verdicts : defaults;
   const ratings = list.map((v) => v.rating).filter((r): r is number => r !== undefined);
   return {
     verdicts: list,

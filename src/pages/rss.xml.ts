@@ -7,7 +7,7 @@ import { feedTitle, publishedReviews, utcDay } from '../site/feeds.ts';
 import { paths } from '../site/routes.ts';
 
 export const GET: APIRoute = () => {
-  const { corpus, location } = siteContext();
+  const { corpus, location, ui } = siteContext();
   return rss({
     title: corpus.site?.title ?? '',
     description: corpus.site?.description ?? '',
@@ -16,7 +16,7 @@ export const GET: APIRoute = () => {
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>${corpus.site?.language ?? 'en'}</language><atom:link href="${absoluteUrl(location, paths.rss())}" rel="self" type="application/rss+xml"/>`,
     items: publishedReviews(corpus, location).map((r) => ({
-      title: feedTitle(r),
+      title: feedTitle(r, ui),
       link: r.url,
       pubDate: utcDay(r.data.reviewed),
       description: r.data.summary,

@@ -14,11 +14,11 @@ import type { Corpus } from '../check/corpus.ts';
 import { walk } from '../core/markdown.ts';
 import { getCorpus } from '../check/cache.ts';
 import { excerptLinks, resolveCitations } from '../site/excerpt-links.ts';
+import { uiOf, type Ui } from '../i18n/ui.ts';
+import { languageAttributes } from '../i18n/direction.ts';
 import { typesetText } from '../core/typography.ts';
-import { QUOTATION_LABEL, SOURCE_FACTS, STANCE_LABELS, STANCE_TAG_SPOKEN, STANCE_TAGS } from '../site/labels.ts';
 import { internalHref } from '../site/location.ts';
 import { paths } from '../site/routes.ts';
-import { formatDay } from '../core/dates.ts';
 import { formatProblem } from '../core/problems.ts';
 
 export interface RemarkCitationsOptions {
@@ -48,6 +48,21 @@ const link = (url: string, children: PhrasingContent[], props: Record<string, un
   data: { hProperties: props },
 });
 
+/**
+ * What a passage quoted from a source in another language than the site's says of it: its `lang`,
+ * and its `dir` where that differs from the site's, so a screen reader speaks it in its language
+ * and an English quotation reads left to right on an Arabic page. A passage in the site's own
+ * language inherits the page's (and adds no bytes to every claim page).
+ */
+function languageProps(source: { data: { language?: string | undefined } }, ui: Ui): Record<string, string> {
+  return languageAttributes(source.data.language, ui.lang);
+}
+
+/** The quoted words, wrapped in their language when it is not the page's. */
+function inLanguage(props: Record<string, string>, children: PhrasingContent[]): PhrasingContent[] {
+  return Object.keys(props).length ? [el('span', props, children) as PhrasingContent] : children;
+}
+
 function modifiedAt(path: string): number {
   try {
     return statSync(path).mtimeMs;
@@ -70,7 +85,15 @@ function modifiedAt(path: string): number {
  * order, with those the check verified; a difference is a build error, never a
  * page whose links point at passages nobody checked.
  */
-function linkQuotations(tree: Root, found: TextQuotation[], corpus: Corpus, claimSlug: string, rel: string, base: string): void {
+function linkQuotations(
+  tree: Root,
+  found: TextQuotation[],
+  corpus: Corpus,
+  claimSlug: string,
+  rel: string,
+  base: string,
+  ui: Ui,
+): void {
   const checked = (corpus.quotations.get(claimSlug) ?? []).filter((q) => q.where === 'analysis');
   const quotations = found.filter((q) => !q.problem);
   if (quotations.length !== checked.length) {
@@ -92,10 +115,12 @@ function linkQuotations(tree: Root, found: TextQuotation[], corpus: Corpus, clai
     const { sourceHref } = excerptLinks(corpus, base, r.source, r.id, r.ranges);
     const value = q.node.value;
     // No title: it is not read by every screen reader, and the words in the link say where it comes from.
-    const quoted = link(sourceHref, [text(value.slice(q.start, q.end))], { className: ['excerpt-inline', 'quotation'] });
+    const quoted = link(sourceHref, inLanguage(languageProps(source, ui), [text(value.slice(q.start, q.end))]), {
+      className: ['excerpt-inline', 'quotation'],
+    });
     quoted.children.push(
       el('span', { className: ['visually-hidden', 'quotation-source'] }, [
-        text(` (${QUOTATION_LABEL.toLowerCase()}: ${source.data.outlet})`),
+        text(` ${ui.t('quotation.note', { outlet: source.data.outlet })}`),
       ]) as PhrasingContent,
     );
     const at = parent.children.indexOf(q.node as never);
@@ -119,14 +144,14 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     const rel = relative(options.contentDir, file.path).split(sep).join('/');
     if (rel.startsWith('..')) return;
     const corpus = getCorpus(options.contentDir, modifiedAt(file.path));
-    const lang = corpus.site?.language ?? 'en';
+    const ui = uiOf(corpus.site);
 
     const m = /^claims\/([^/]+)\.md$/.exec(rel);
     if (m) {
       const claimSlug = m[1]!;
       const found = collectCitations(tree, rel);
       // Found before the citations are rewritten: the same nodes the check set aside are set aside here.
-      linkQuotations(tree, bodyQuotations(tree, citedNodes(found), ''), corpus, claimSlug, rel, options.base);
+      linkQuotations(tree, bodyQuotations(tree, citedNodes(found), ''), corpus, claimSlug, rel, options.base, ui);
       const resolved = resolveCitations(corpus, claimSlug, found);
       const inlineAfter = new Map<Link, Link>();
       found.forEach((c, i) => {
@@ -149,19 +174,25 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
           const s = source.data;
           const caption: unknown[] = [
             el('span', { className: ['excerpt-from'] }, [
-              text(s.via ? `${s.outlet} (${SOURCE_FACTS.via(s.via)}), ` : `${s.outlet}, `),
-              el('cite', {}, [text(typesetText(s.title))]),
-              ...(s.published ? [text(', '), el('time', { dateTime: s.published }, [text(formatDay(s.published, lang))])] : []),
+              text(
+                s.via
+                  ? `${s.outlet} (${ui.t('claim.via', { from: s.via })})${ui.t('punct.comma')}`
+                  : `${s.outlet}${ui.t('punct.comma')}`,
+              ),
+              el('cite', languageProps(source, ui), [text(typesetText(s.title))]),
+              ...(s.published
+                ? [text(ui.t('punct.comma')), el('time', { dateTime: s.published }, [text(ui.day(s.published))])]
+                : []),
             ]),
             text(' '),
-            el('span', { className: ['stance', 'stance-tag', stanceClass] }, [text(STANCE_LABELS[c.stance])]),
+            el('span', { className: ['stance', 'stance-tag', stanceClass] }, [text(ui.t(`stance.${c.stance}`))]),
             text(' '),
-            link(links.sourceHref, [text('In the source')], { className: ['excerpt-link'] }),
+            link(links.sourceHref, [text(ui.t('excerpt.inSource'))], { className: ['excerpt-link'] }),
           ];
           if (links.originalHref) {
             caption.push(
               text(' '),
-              link(links.originalHref, [text('In the original')], {
+              link(links.originalHref, [text(ui.t('excerpt.inOriginal'))], {
                 className: ['excerpt-link', 'excerpt-original'],
               }),
             );
@@ -171,7 +202,11 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
           bq.type = 'x-figure';
           bq.data = { hName: 'figure', hProperties: { className: ['excerpt', 'excerpt-block', stanceClass] } };
           bq.children = [
-            { type: 'blockquote', data: { hProperties: { cite: s.url ?? links.sourceHref } }, children: quote as RootContent[] },
+            {
+              type: 'blockquote',
+              data: { hProperties: { cite: s.url ?? links.sourceHref, ...languageProps(source, ui) } },
+              children: quote as RootContent[],
+            },
             el('figcaption', {}, caption),
           ];
         } else {
@@ -180,11 +215,15 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
           l.title = null;
           l.data = { hProperties: { className: ['excerpt', 'excerpt-inline', stanceClass] } };
           // A visible tag, not a hover title (touch screens have no hover) nor an underline style: the
-          // word is seen, and the hidden text says it in full to a screen reader.
+          // word is seen, and the hidden text says it in full to a screen reader. The quoted words are
+          // the source's, in its language; the tag after them is the site's.
+          l.children = inLanguage(languageProps(source, ui), l.children);
           l.children.push(
             el('span', { className: ['stance-tag'] }, [
-              text(STANCE_TAGS[c.stance]),
-              el('span', { className: ['visually-hidden'] }, [text(STANCE_TAG_SPOKEN(c.stance, source.data.outlet))]),
+              text(ui.t(`stance.tag.${c.stance}`)),
+              el('span', { className: ['visually-hidden'] }, [
+                text(ui.t(`stance.spoken.${c.stance}`, { outlet: source.data.outlet })),
+              ]),
             ]) as PhrasingContent,
           );
           if (links.originalHref) {
@@ -195,7 +234,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
                 [
                   el('span', { ariaHidden: 'true' }, [text('↗')]) as PhrasingContent,
                   el('span', { className: ['visually-hidden'] }, [
-                    text(` in the original at ${source.data.outlet}`),
+                    text(` ${ui.t('excerpt.inOriginalAt', { outlet: source.data.outlet })}`),
                   ]) as PhrasingContent,
                 ],
                 {

@@ -12,8 +12,9 @@ import { dirname, join, resolve } from 'node:path';
 import satori from 'satori';
 import type { SatoriNode } from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import { HEADLINE } from '../site/labels.ts';
 import { encodePng } from './png.ts';
+import { satoriDraws } from './coverage.ts';
+import { renderFallback } from './fallback.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -31,6 +32,28 @@ export interface ShareCardInput {
   /** The best rating of the scale (default 5), so the badge colour follows the site's own scale. */
   verdictBest?: number;
   siteTitle: string;
+  /** The site's language (BCP 47); default English. The card's own words below are in it. */
+  language?: string;
+  /** "— claimant" for a quoted claim, "Claim by claimant" otherwise. */
+  attribution?: string;
+  /** "Verdict: False", in the site's language. */
+  verdictLine?: string;
+  /** "Fact check". */
+  kicker?: string;
+  /** The claim in the language's quotation marks, drawn when `quoted`. */
+  quotedClaim?: string;
+}
+
+/** The card's words, English unless the input gives them in the site's language (src/site/feeds.ts does). */
+export function cardWords(input: ShareCardInput): { attribution: string; verdictLine: string; kicker: string; claim: string } {
+  const claimant = input.claimant.trim();
+  const claim = input.claim.trim().replace(/\s+/g, ' ');
+  return {
+    attribution: input.attribution ?? (input.quoted ? `— ${claimant}` : `Claim by ${claimant}`),
+    verdictLine: input.verdictLine ?? `Verdict: ${input.verdictLabel.trim()}`,
+    kicker: input.kicker ?? 'Fact check',
+    claim: input.quoted ? (input.quotedClaim ?? `“${claim}”`) : claim,
+  };
 }
 
 const PAD = 64;
@@ -155,6 +178,7 @@ export async function fitClaim(claim: string, quoted = true): Promise<{ fontSize
 }
 
 function cardTree(input: ShareCardInput, fontSize: number, clamped: boolean): El {
+  const words = cardWords(input);
   const colour = verdictColour(input.verdictRating, input.verdictBest);
   const oneLine = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
   return div(
@@ -185,11 +209,11 @@ function cardTree(input: ShareCardInput, fontSize: number, clamped: boolean): El
         input.siteTitle.trim(),
       ),
       div({ display: 'flex', flexGrow: 1, alignItems: 'center', height: CLAIM_BOX_HEIGHT, marginTop: GAP, overflow: 'hidden' }, [
-        claimNode(input.claim, input.quoted === true, fontSize, clamped),
+        claimNode(words.claim, false, fontSize, clamped),
       ]),
       div(
         { display: 'flex', height: CLAIMANT_HEIGHT, marginTop: GAP, fontSize: 30, color: '#334155', ...oneLine },
-        (input.quoted ? HEADLINE.saidBy : HEADLINE.claimBy)(input.claimant.trim()),
+        words.attribution,
       ),
       div({ display: 'flex', height: FOOTER_HEIGHT, marginTop: GAP, alignItems: 'center', justifyContent: 'space-between' }, [
         div(
@@ -206,9 +230,9 @@ function cardTree(input: ShareCardInput, fontSize: number, clamped: boolean): El
             fontWeight: 700,
             ...oneLine,
           },
-          `Verdict: ${input.verdictLabel.trim()}`,
+          words.verdictLine,
         ),
-        div({ display: 'flex', fontSize: 24, color: '#475569', letterSpacing: 2, textTransform: 'uppercase' }, 'Fact check'),
+        div({ display: 'flex', fontSize: 24, color: '#475569', letterSpacing: 2, textTransform: 'uppercase' }, words.kicker),
       ]),
     ],
   );
@@ -221,11 +245,13 @@ export interface RenderOptions {
 
 /** The card as SVG (satori), before rasterising. */
 export async function shareCardSvg(input: ShareCardInput, options: RenderOptions = {}): Promise<string> {
-  const { fontSize, clamped } = await fitClaim(input.claim, input.quoted === true);
+  const words = cardWords(input);
+  // The claim is drawn as its words give it (quotation marks included), so it is measured that way.
+  const { fontSize, clamped } = await fitClaim(words.claim, false);
   return satori(cardTree(input, fontSize, clamped) as never, {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
-    fonts: loadFonts([input.claim, input.claimant, input.verdictLabel, input.siteTitle].join(' ')),
+    fonts: loadFonts([words.claim, words.attribution, words.verdictLine, words.kicker, input.siteTitle].join(' ')),
     ...(options.onNode ? { onNodeDetected: options.onNode } : {}),
   });
 }
@@ -245,8 +271,42 @@ export function dropRedundantMasks(svg: string): string {
   return svg.replace(MASKED_AND_CLIPPED, (all, id: string) => (plain.has(id) ? '' : all));
 }
 
+/**
+ * `full`: the claim, claimant and verdict, drawn by satori. `fallback`: some of the card's text is
+ * in a script satori cannot draw correctly (Arabic, which it joins in the wrong forms, or one no
+ * font of the card covers), so the card shows the verdict and the site's name only (fallback.ts).
+ */
+export function cardKind(input: ShareCardInput): 'full' | 'fallback' {
+  const w = cardWords(input);
+  return [w.claim, w.attribution, w.verdictLine, w.kicker, input.siteTitle].every(satoriDraws) ? 'full' : 'fallback';
+}
+
 /** The card as a 1200×630 PNG. */
 export async function renderShareCard(input: ShareCardInput, options: RenderOptions = {}): Promise<Buffer> {
+  if (cardKind(input) === 'fallback') {
+    const words = cardWords(input);
+    const label = input.verdictLabel.trim();
+    const caption = words.verdictLine
+      .replace(label, '')
+      .replace(/[\s:：\u00a0]+$/u, '')
+      .replace(/^[\s:：\u00a0]+/u, '');
+    const image = renderFallback(
+      {
+        width: CARD_WIDTH,
+        height: CARD_HEIGHT,
+        siteTitle: input.siteTitle,
+        kicker: words.kicker,
+        verdictCaption: caption,
+        verdictLabel: label,
+        colour: verdictColour(input.verdictRating, input.verdictBest),
+        language: input.language ?? 'en',
+      },
+      join(defaultCacheDir(), 'fonts'),
+    );
+    const png = encodePng(image.pixels, image.width, image.height);
+    await new Promise((resolve) => setImmediate(resolve));
+    return png;
+  }
   const svg = await shareCardSvg(input, options);
   // The SVG is already CARD_WIDTH wide: no fitTo (scaling it cost a millisecond a card).
   const image = new Resvg(dropRedundantMasks(svg), { font: { loadSystemFonts: false } }).render();
@@ -269,6 +329,8 @@ export function cardHash(input: ShareCardInput): string {
     input.verdictRating ?? null,
     input.verdictBest ?? 5,
     input.siteTitle.trim(),
+    input.language ?? 'en',
+    cardWords(input),
   ];
   return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 20);
 }

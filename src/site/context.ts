@@ -7,12 +7,15 @@ import { absoluteUrl, internalHref, locationOf, type SiteLocation } from './loca
 import type { Corpus } from '../check/corpus.ts';
 import { ContentError } from '../core/problems.ts';
 import type { SiteConfig } from '../core/schema.ts';
+import { uiOf, type Ui } from '../i18n/ui.ts';
 
 export interface SiteContext {
   corpus: Corpus;
   config: SiteConfig;
   location: SiteLocation;
   lang: string;
+  /** The site's words, numbers, dates and direction, in its language. */
+  ui: Ui;
   /** Base-aware link to a site path: `href('claims/x/')`. */
   href: (path?: string) => string;
   /** Absolute URL of a site path. */
@@ -43,6 +46,7 @@ function buildContext(corpus: Corpus): SiteContext {
     config: corpus.site,
     location,
     lang: corpus.site.language,
+    ui: uiOf(corpus.site),
     href: (path = '') => internalHref(location.base, path),
     abs: (path = '') => absoluteUrl(location, path),
   };

@@ -13,6 +13,7 @@ import { absoluteUrl, locationOf, type SiteLocation } from './location.ts';
 import { EMBED_PAGE, paths } from './routes.ts';
 import type { ShareCardInput } from '../share-cards/card.ts';
 import { cachedGitDates, lastUpdated } from './git-dates.ts';
+import { uiOf, type Ui } from '../i18n/ui.ts';
 import { typesetText } from '../core/typography.ts';
 
 export interface PublishedReview {
@@ -127,8 +128,9 @@ export function displayData(data: ClaimData): ClaimData {
 }
 
 /** The RSS title of a review: the claim and its verdict, so the ruling travels with the headline. */
-export function feedTitle(r: PublishedReview): string {
-  return `${r.quoted ? `“${r.data.claim.trim()}”` : r.data.claim.trim()} — ${r.verdictLabel}`;
+export function feedTitle(r: PublishedReview, ui: Ui = uiOf(null)): string {
+  const claim = r.data.claim.trim();
+  return ui.t('feed.title', { claim: r.quoted ? ui.quote(claim) : claim, verdict: r.verdictLabel });
 }
 
 /** A calendar day as a Date at UTC midnight: the same pubDate on every machine. */
@@ -138,7 +140,14 @@ export function utcDay(iso: string): Date {
 
 /** What a claim's share card shows. */
 export function shareCardInput(corpus: Corpus, r: PublishedReview): ShareCardInput {
+  const ui = uiOf(corpus.site);
+  const claimant = r.data.claimant.trim();
   return {
+    language: ui.lang,
+    attribution: r.quoted ? ui.t('headline.saidBy', { claimant }) : ui.t('headline.claimBy', { claimant }),
+    verdictLine: ui.t('verdict.line', { verdict: r.verdictLabel.trim() }),
+    kicker: ui.t('embed.kicker'),
+    quotedClaim: ui.quote(r.data.claim.trim().replace(/\s+/g, ' ')),
     claim: r.data.claim,
     claimant: r.data.claimant,
     quoted: r.quoted,
@@ -191,9 +200,10 @@ export const EMBED_HEIGHT = 340;
  * The markup another site pastes to show a claim's card (the embed page, framed). The card is
  * light; a dark host page adds `#dark` to the address (styles/embed.css), as the claim page says.
  */
-export function embedSnippet(location: SiteLocation, r: PublishedReview): string {
+export function embedSnippet(location: SiteLocation, r: PublishedReview, ui: Ui = uiOf(null)): string {
   const src = absoluteUrl(location, paths.embed(r.slug));
-  const title = `Fact check: ${r.data.claim.trim()} (${r.verdictLabel})`
+  const title = ui
+    .t('embed.frameTitle', { claim: r.data.claim.trim(), verdict: r.verdictLabel })
     .replace(/&/g, '&amp;')
     .replace(/"/g, '&quot;')
     .replace(/</g, '&lt;');

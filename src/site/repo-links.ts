@@ -4,6 +4,7 @@
  * name says which one a repository lives on.
  */
 import type { SiteConfig } from '../core/schema.ts';
+import { makeUi, type Ui } from '../i18n/ui.ts';
 
 export type Repository = NonNullable<SiteConfig['repository']>;
 export type Forge = 'github' | 'gitlab' | 'gitea';
@@ -58,10 +59,10 @@ export function historyUrl(repo: Repository, relPath: string): string {
  * "Report an error" for one claim: a mail whose subject names the claim and
  * whose body carries the page's address, or the site's corrections form as given.
  */
-export function reportErrorUrl(corrections: string, claim: { claim: string; url: string }): string {
+export function reportErrorUrl(corrections: string, claim: { claim: string; url: string }, ui: Ui = makeUi('en')): string {
   if (/^https?:\/\//i.test(corrections)) return corrections;
-  const subject = `Error report: ${claim.claim}`;
-  const body = `Page: ${claim.url}\n\nWhat is wrong, and where is the evidence?\n`;
+  const subject = ui.t('report.subject', { claim: claim.claim });
+  const body = ui.t('report.body', { url: claim.url });
   return `mailto:${corrections}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 

@@ -1,7 +1,7 @@
 /**
- * What a reader sees of a headline: quotation marks (which the stylesheet adds)
- * only on a claim that is the claimant's own verified words, none on the desk's
- * statement of a claim. Read from the computed style, not only the HTML.
+ * What a reader sees of a headline: quotation marks (which the stylesheet adds, in the
+ * page language's style) only on a claim that is the claimant's own verified words, none
+ * on the desk's statement of a claim. Read from the computed style, not only the HTML.
  */
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, siteInBrowser } from '../helpers/browser.ts';
@@ -25,7 +25,8 @@ describe.skipIf(!enabled)('headlines in Chromium', () => {
   };
 
   it('draws quotation marks around a claim verified in its appearance source', async () => {
-    expect(await marks('claims/ferry-free-for-everyone/')).toEqual(['"“"', '"”"']);
+    // The page language's own marks (“ ” here, « » in French, „ “ in German: CSS quotes are `auto`).
+    expect(await marks('claims/ferry-free-for-everyone/')).toEqual(['open-quote', 'close-quote']);
   });
 
   it('draws none around the desk’s statement of a claim', async () => {

@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, siteInBrowser } from '../helpers/browser.ts';
 import { buildSite, cleanBuilds } from '../helpers/build-site.ts';
-import { axeViolations } from '../helpers/axe.ts';
+import { axeViolations } from '../helpers/a11y.ts';
 
 const enabled = browserAvailable();
 const ORIGIN = 'https://readers.example.org';

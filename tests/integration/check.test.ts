@@ -229,6 +229,19 @@ const CASES: Record<string, [at: string, message: string | RegExp][]> = {
     ['site.yml:6:3', 'required field `publisher.name` is missing'],
     ['site.yml:7:9', 'unknown field `colour`'],
   ],
+  // A language the site's words are not written in, and strings: the site cannot use.
+  'bad-language': [
+    [
+      'site.yml:4:11',
+      /^`language`: the site's own words are not written in `ja`: use one of en \(English\), fr \(Français\), es \(Español\), de \(Deutsch\), pt \(Português\), ar \(العربية\), or a regional form of one such as pt-BR; to add a language, copy src\/i18n\/en\.ts/,
+    ],
+    ['site.yml:8:15', /^`strings\.nav\.claimz` is not a string the site writes; the nav strings are `nav\.label`, `nav\.claims`/],
+    [
+      'site.yml:9:19',
+      '`strings.claim.excerpts` depends on a count: give its forms by plural category, such as { one: …, other: … }',
+    ],
+    ['site.yml:10:18', '`strings.entry.updated` has {when}, which the site cannot fill in; its values are {date}'],
+  ],
   'bad-site-yaml': [['site.yml:3:1', /^Flow sequence in block collection/]],
   // Symbolic links (dangling, or to a real file), a folder where a file belongs, a file where a folder belongs.
   'not-regular-files': [

@@ -119,7 +119,9 @@ describe('what the caches are keyed by', () => {
     expect(readers).toEqual(
       expect.arrayContaining(['src/core/matcher.ts', 'src/core/normalize.ts', 'src/check/read-file.ts', 'src/check/worker.ts']),
     );
-    expect(readers.filter((f) => !/^src\/(core|check)\//.test(f))).toEqual(['src/site/routes.ts']);
+    // The site's languages are in it: the default scale's words and site.yml's `strings:` are checked against them.
+    expect(readers).toEqual(expect.arrayContaining(['src/i18n/languages.ts', 'src/i18n/en.ts']));
+    expect(readers.filter((f) => !/^src\/(core|check|i18n)\//.test(f))).toEqual(['src/site/routes.ts']);
   });
 
   it('the content digest: the remark plugins and everything they import, not the share cards or the benchmark', () => {
