@@ -125,26 +125,9 @@ export function checkLinks(
 
 /** The page of a link to the site's own pages that routeProblem accepted; undefined when it is not ours to check. */
 function sitePage(corpus: Corpus, url: string): LinkedPage | undefined {
-  const trimmed = url.trim();
-  const site = corpus.site?.url && URL.canParse(corpus.site.url) ? new URL(corpus.site.url) : undefined;
-  let path: string;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
-    if (!site || !URL.canParse(trimmed) || new URL(trimmed).origin !== site.origin) return undefined;
-    path = new URL(trimmed).pathname;
-  } else if (trimmed.startsWith('/') && !trimmed.startsWith('//')) {
-    path = trimmed.replace(/[?#].*$/, '');
-  } else return undefined;
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // kept as written
-  }
-  const base = site ? site.pathname.replace(/\/?$/, '/') : '/';
-  const parts = path
-    .slice(base.length)
-    .replace(/(?:^|\/)index\.html$/, '')
-    .split('/')
-    .filter(Boolean);
+  const own = ownPath(corpus, url.trim());
+  if (!own || 'outside' in own) return undefined;
+  const { parts } = own;
   const [first, second] = parts;
   const lookup = (collection: 'sources' | 'claims' | 'pages', slug: string): LinkedPage | undefined => {
     const entries = corpus[collection] as Map<string, Published>;
@@ -185,12 +168,39 @@ const FIXED = new Set([
 ]);
 const BUILT = new Set(['_astro', 'pagefind', 'og']);
 
-/** Why a site path (relative to the base, no leading slash) is no page of the site, or undefined when it is one. */
-function routeProblem(corpus: Corpus, path: string): string | undefined {
+/**
+ * A link to the site's own pages (absolute on its origin, or from the root) as the parts of its
+ * path under the site's base (`index.html` dropped); `outside` when it is not under the base;
+ * undefined for any other link.
+ */
+function ownPath(corpus: Corpus, trimmed: string): { parts: string[] } | { outside: string } | undefined {
+  const site = corpus.site?.url && URL.canParse(corpus.site.url) ? new URL(corpus.site.url) : undefined;
+  const base = site ? site.pathname.replace(/\/?$/, '/') : '/';
+  let path: string;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
+    if (!site || !URL.canParse(trimmed)) return undefined;
+    const u = new URL(trimmed);
+    if (u.origin !== site.origin) return undefined;
+    path = u.pathname;
+  } else if (trimmed.startsWith('/') && !trimmed.startsWith('//')) {
+    path = trimmed.replace(/[?#].*$/, '');
+  } else return undefined;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // kept as written
+  }
+  if (!path.startsWith(base)) return { outside: base };
   const parts = path
+    .slice(base.length)
     .replace(/(?:^|\/)index\.html$/, '')
     .split('/')
     .filter(Boolean);
+  return { parts };
+}
+
+/** Why a site path (its parts under the base) is no page of the site, or undefined when it is one. */
+function routeProblem(corpus: Corpus, parts: readonly string[]): string | undefined {
   const [first, second, third] = parts;
   if (first === undefined) return undefined;
   if (BUILT.has(first)) return undefined;
@@ -226,40 +236,27 @@ function routeProblem(corpus: Corpus, path: string): string | undefined {
 function siteLinkProblem(corpus: Corpus, dir: string, fromPath: string, url: string): string | undefined {
   const trimmed = url.trim();
   if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('?') || trimmed.startsWith('//')) return undefined;
-  const site = corpus.site?.url && URL.canParse(corpus.site.url) ? new URL(corpus.site.url) : undefined;
-  const base = site ? site.pathname.replace(/\/?$/, '/') : '/';
-  let path: string;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
-    if (!site || !URL.canParse(trimmed)) return undefined;
-    const u = new URL(trimmed);
-    if (u.origin !== site.origin) return undefined;
-    path = u.pathname;
-  } else if (trimmed.startsWith('/')) {
-    path = trimmed.replace(/[?#].*$/, '');
-  } else {
-    const rel = trimmed.replace(/[?#].*$/, '');
-    let decoded = rel;
-    try {
-      decoded = decodeURIComponent(rel);
-    } catch {
-      // kept as written
-    }
-    const resolved = posix.normalize(posix.join(posix.dirname(fromPath), decoded));
-    if (resolved === '..' || resolved.startsWith('../')) return 'points outside the content folder; link only to files in it';
-    // A definition that an image reference (`![alt][id]`) uses names a picture, not a page.
-    if (resolved.startsWith('images/')) return imageFileProblem(dir, resolved);
-    const asFile = `${resolved.replace(/\/$/, '')}.md`;
-    const m = /^(sources|claims|pages)\/([^/]+)\.md$/.exec(asFile);
-    const hint = m && (corpus[m[1] as 'sources'] as Map<string, unknown>).has(m[2]!) ? ` (\`${rel.replace(/\/$/, '')}.md\`)` : '';
-    return `does not point to a content file: link to the .md file${hint}, which the site turns into its page's URL`;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('/')) {
+    const own = ownPath(corpus, trimmed);
+    if (!own) return undefined;
+    if ('outside' in own) return `points outside the site, whose pages are under ${own.outside}`;
+    return routeProblem(corpus, own.parts);
   }
+  const rel = trimmed.replace(/[?#].*$/, '');
+  let decoded = rel;
   try {
-    path = decodeURIComponent(path);
+    decoded = decodeURIComponent(rel);
   } catch {
     // kept as written
   }
-  if (!path.startsWith(base)) return `points outside the site, whose pages are under ${base}`;
-  return routeProblem(corpus, path.slice(base.length));
+  const resolved = posix.normalize(posix.join(posix.dirname(fromPath), decoded));
+  if (resolved === '..' || resolved.startsWith('../')) return 'points outside the content folder; link only to files in it';
+  // A definition that an image reference (`![alt][id]`) uses names a picture, not a page.
+  if (resolved.startsWith('images/')) return imageFileProblem(dir, resolved);
+  const asFile = `${resolved.replace(/\/$/, '')}.md`;
+  const m = /^(sources|claims|pages)\/([^/]+)\.md$/.exec(asFile);
+  const hint = m && (corpus[m[1] as 'sources'] as Map<string, unknown>).has(m[2]!) ? ` (\`${rel.replace(/\/$/, '')}.md\`)` : '';
+  return `does not point to a content file: link to the .md file${hint}, which the site turns into its page's URL`;
 }
 
 /** The largest picture: a screenshot of a claim is a fraction of it, and the build decodes every one. */
