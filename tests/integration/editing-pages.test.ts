@@ -9,9 +9,9 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { ASTRO, astroEnv, buildSite, cleanBuilds, FIXTURES, ROOT, type BuiltSite } from '../helpers/build-site.ts';
 import { decodeEntities, description, scripts } from '../helpers/html.ts';
+import { freePort } from '../helpers/dev-server.ts';
 
 const FIXTURE = join(FIXTURES, 'editing');
 
@@ -155,17 +155,6 @@ describe('pages of a site outside git (a tarball)', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const srv = createServer();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => done(port));
-    });
-  });
-}
 
 describe('npm run dev', () => {
   let dev: ChildProcess | undefined;

@@ -5,13 +5,13 @@
  * pages and the right JSON-LD types; related reviews; tags as written; search metadata; the body's
  * typography on front-matter text everywhere; sources with nothing known say so.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite, cleanBuilds, FIXTURES, htmlFiles } from '../helpers/build-site.ts';
 import { decodeEntities, scripts } from '../helpers/html.ts';
+import { pagefindFragments } from '../helpers/pagefind-fragments.ts';
 import { loadCorpus } from '../../src/check/load-corpus.ts';
 
 let site: BuiltSite;
@@ -188,19 +188,7 @@ describe('related reviews, tags, search metadata', () => {
   });
 
   it('gives search results the site’s date and no boilerplate in their text', () => {
-    const dir = join(site.dist, 'pagefind', 'fragment');
-    const fragments = readdirSync(dir).map(
-      (f) =>
-        JSON.parse(
-          gunzipSync(readFileSync(join(dir, f)))
-            .toString('utf8')
-            .slice(12),
-        ) as {
-          url: string;
-          content: string;
-          meta: Record<string, string>;
-        },
-    );
+    const fragments = pagefindFragments(site);
     const claim = fragments.find((f) => f.url === '/claims/bridge-closed-for-good/')!;
     expect(claim.meta.date_label).toBe('March 10, 2024');
     expect(claim.meta.date).toBe('2024-03-10');

@@ -4,12 +4,11 @@
  * under a base path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { buildSite, type BuiltSite, cleanBuilds, htmlFiles, ROOT } from '../helpers/build-site.ts';
 import { CLAIM_PAGE_BUDGET } from '../../scripts/weight.ts';
 import { canonical, description, ids, scripts, title, urls } from '../helpers/html.ts';
+import { pagefindFragments } from '../helpers/pagefind-fragments.ts';
 
 const BASE = '/repo/';
 const ORIGIN = 'https://example.org';
@@ -59,16 +58,7 @@ function brokenLinks(site: BuiltSite, base: string): string[] {
 
 /** The text Pagefind indexed for each page, by its path in dist/ (the base path is added at search time). */
 function indexedText(site: BuiltSite): Map<string, string> {
-  const dir = join(site.dist, 'pagefind', 'fragment');
-  // Each fragment is gzipped JSON behind Pagefind's 12-byte "pagefind_dcd" signature.
-  const fragments = readdirSync(dir).map(
-    (f) =>
-      JSON.parse(
-        gunzipSync(readFileSync(join(dir, f)))
-          .toString('utf8')
-          .slice(12),
-      ) as { url: string; content: string },
-  );
+  const fragments = pagefindFragments(site);
   return new Map(fragments.map((f) => [f.url, f.content]));
 }
 
