@@ -43,7 +43,10 @@ describe.skipIf(!enabled)('the embed in a host page', () => {
       const page = await context.newPage();
       await page.setContent(`<!doctype html><body style="margin:20px"><div style="width:${width}px">${snippet}</div></body>`);
       const frame = await (await page.waitForSelector('iframe')).contentFrame();
+      // The card's stylesheet is a separate file: measured before it has loaded, the card is unstyled.
+      await frame!.waitForLoadState('load');
       await frame!.waitForSelector('.embed__link a');
+      await frame!.evaluate(() => document.fonts.ready);
       return await frame!.evaluate(() => {
         const link = document.querySelector('.embed__link a')!.getBoundingClientRect();
         const parts = [...document.querySelectorAll('.embed > *')].map((e) => {
