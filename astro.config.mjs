@@ -5,8 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { join, resolve, sep } from 'node:path';
 import { contentDir } from './src/check/content-dir.ts';
 import { getCorpus } from './src/check/cache.ts';
-import { corpusKey, keyOf } from './src/check/snapshot.ts';
-import { codeDigest } from './src/check/code-digest.ts';
 import { locationOf } from './src/site/location.ts';
 import { fnv1a } from './src/core/hash.ts';
 import contentCheck from './src/integrations/content-check.ts';
@@ -35,24 +33,18 @@ const corpus = getCorpus(dir);
 const location = locationOf(corpus);
 
 /**
- * A digest of the content and of the code that renders it. Astro caches rendered
- * Markdown per file, but a claim's excerpts also depend on its sources (links,
- * captions) and on the matcher and plugins (ids, links, captions), so any change
- * to either must re-render everything: the digest is part of the config, and a
- * changed config clears Astro's content cache. The corpus snapshot's key already
- * covers the content folder and the code that reads it; the remark plugins and
- * everything they import are added to it.
+ * Incremental builds (Astro's experimental.incrementalBuild): a page whose key
+ * (src/site/page-keys.ts), route code and config are unchanged is copied from the
+ * last build instead of rendered. INCREMENTAL_BUILD=0 turns it off, every page rendered.
  */
-function contentDigest() {
-  const root = fileURLToPath(new URL('.', import.meta.url));
-  const plugins = ['src/remark/parser.ts', 'src/remark/citations.ts'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
-  return `${keyOf(corpus) ?? corpusKey(dir, process.cwd())}-${codeDigest(plugins, root)}`;
-}
+const incremental = process.env.INCREMENTAL_BUILD?.trim() !== '0';
 
 export default defineConfig({
   site: location.origin,
   // One cache per content folder: fixture builds in tests must not share (or race on) the demo's.
-  cacheDir: `./node_modules/.astro/${fnv1a(dir)}`,
+  // ASTRO_CACHE_DIR gives a build a cache of its own (tests building one fixture side by side).
+  cacheDir: process.env.ASTRO_CACHE_DIR?.trim() || `./node_modules/.astro/${fnv1a(dir)}`,
+  experimental: { incrementalBuild: incremental },
   base: location.base,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 16 },
@@ -71,7 +63,7 @@ export default defineConfig({
     processor: unified({
       smartypants: false,
       // remarkCheckerParser first: Astro renders the tree the content check verified, parsed by the same parser.
-      remarkPlugins: [remarkCheckerParser, [remarkCitations, { contentDir: dir, base: location.base, digest: contentDigest() }]],
+      remarkPlugins: [remarkCheckerParser, [remarkCitations, { contentDir: dir, base: location.base }]],
     }),
   },
   integrations: [contentCheck({ dir }), shareCards({ dir }), sitemap({ filter: sitemapFilter(corpus, location) }), pagefind()],

@@ -13,11 +13,14 @@ import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { contentDir } from './check/content-dir.ts';
 import { getCorpus, invalidateCorpus } from './check/cache.ts';
-import { claimsShowingSource, sourceSlugOf, sourcesDigest } from './check/dependents.ts';
+import { claimsShowingSource, renderDependencies, sourceSlugOf } from './check/dependents.ts';
+import { renderCodeDigest } from './check/code-digest.ts';
 import { claimSchema, pageSchema, sourceSchema } from './core/schema.ts';
 import { renderGuard } from './integrations/render-guard.ts';
 
 const dir = contentDir();
+// A change to the code that renders a claim (the remark plugins and all they import) renders every claim again.
+const RENDER_CODE = renderCodeDigest();
 // No page reads an entry's raw body (excerpts and sources come from the corpus): not keeping it
 // takes the Markdown of every claim out of the data store and the bundle.
 const from = (sub: 'claims' | 'pages') =>
@@ -26,9 +29,12 @@ const from = (sub: 'claims' | 'pages') =>
     collection: sub,
     lineOf: (path) => (getCorpus(dir)[sub].get(path.slice(sub.length + 1, -3))?.bodyLineOffset ?? 0) + 1,
     // A claim shows what its sources hold: a source edit renders again every claim that quotes it.
+    dependencies:
+      sub === 'claims'
+        ? (contents: string) => `${RENDER_CODE}\u0000${renderDependencies(getCorpus(dir), contents)}`
+        : () => RENDER_CODE,
     ...(sub === 'claims'
       ? {
-          dependencies: () => sourcesDigest(getCorpus(dir)),
           dependents: (file: string) => {
             const slug = sourceSlugOf(dir, file);
             if (slug === undefined) return [];

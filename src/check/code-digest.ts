@@ -6,9 +6,10 @@
  * matcher throws them away and an edit to the share cards or the benchmark,
  * which they do not depend on, keeps them.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A relative module specifier in a quoted string: `'./x.ts'`, `"../core/y.ts"`. */
 const RELATIVE_MODULE = /['"](\.{1,2}\/[^'"\s]+\.ts)['"]/g;
@@ -34,4 +35,23 @@ export function codeDigest(entries: readonly string[], root: string): string {
     hash.update(readFileSync(file));
   }
   return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * A digest of what renders a claim's Markdown besides the content: the remark plugins and
+ * everything they import, and the locked package versions (Astro's Markdown pipeline). Part of
+ * every claim's digest in Astro's content store (content.config.ts), so that a change to either
+ * renders every claim again while a content edit renders only the claims it touches. Without the
+ * code on disk (inside a bundle) nothing can be known to be unchanged: a new value every time.
+ */
+export function renderCodeDigest(): string {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const plugins = ['src/remark/parser.ts', 'src/remark/citations.ts'].map((p) => resolve(root, p));
+  if (!plugins.every((p) => existsSync(p))) return randomUUID();
+  const lock = resolve(root, 'package-lock.json');
+  return createHash('sha256')
+    .update(codeDigest(plugins, root))
+    .update(existsSync(lock) ? readFileSync(lock) : '')
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -17,6 +17,8 @@ export interface Entry<D> {
   data: D;
   /** Lines before the body: add to a body line to get a file line. (The body itself is not kept: pages render from Astro's collections and `texts`.) */
   bodyLineOffset: number;
+  /** The digest of the file's bytes (core/hash.ts fileDigest): its page's key for incremental builds. */
+  digest: string;
   /** A page's first paragraph, shortened: its description when the front matter gives none. */
   lede?: string;
 }

@@ -4,8 +4,9 @@
  * changes; these say which claims, and give a digest that changes with the sources.
  */
 import { relative, sep } from 'node:path';
-import { fnv1a } from '../core/hash.ts';
-import type { Corpus } from './corpus.ts';
+import { fileDigest, fnv1a } from '../core/hash.ts';
+import type { ClaimData } from '../core/schema.ts';
+import type { Corpus, Entry } from './corpus.ts';
 
 const digests = new WeakMap<Corpus, string>();
 
@@ -22,17 +23,39 @@ export function sourcesDigest(corpus: Corpus): string {
   return d;
 }
 
+/** The sources a claim's page shows something of: its appearances and every source it cites or quotes. */
+export function sourcesShownBy(corpus: Corpus, claim: Entry<ClaimData>): Set<string> {
+  const shown = new Set<string>(claim.data.appearance ?? []);
+  for (const c of corpus.citations.get(claim.slug) ?? []) shown.add(c.source);
+  for (const q of corpus.quotations.get(claim.slug) ?? []) if (q.source) shown.add(q.source);
+  return shown;
+}
+
 /** The claims (`claims/x.md`) whose page shows something of the source `slug`: they cite or quote it, or it is an appearance. */
 export function claimsShowingSource(corpus: Corpus, slug: string): string[] {
   const out: string[] = [];
-  for (const claim of corpus.claims.values()) {
-    const shows =
-      claim.data.appearance?.includes(slug) ||
-      corpus.citations.get(claim.slug)?.some((c) => c.source === slug) ||
-      corpus.quotations.get(claim.slug)?.some((q) => q.source === slug);
-    if (shows) out.push(claim.path);
-  }
+  for (const claim of corpus.claims.values()) if (sourcesShownBy(corpus, claim).has(slug)) out.push(claim.path);
   return out;
+}
+
+const byDigest = new WeakMap<Corpus, Map<string, Entry<ClaimData>>>();
+
+/**
+ * What the rendering of a claim file depends on besides its own bytes, given them (`contents`, as
+ * Astro's loader read the file): site.yml (the words of captions and links) and each source it
+ * shows, by its bytes. A claim edit re-renders that claim, a source edit the claims that show it.
+ * A file the corpus did not read as it is now (changed since the check) depends on every source.
+ */
+export function renderDependencies(corpus: Corpus, contents: string): string {
+  let claims = byDigest.get(corpus);
+  if (!claims) {
+    claims = new Map([...corpus.claims.values()].map((c) => [c.digest, c]));
+    byDigest.set(corpus, claims);
+  }
+  const claim = claims.get(fileDigest(contents));
+  if (!claim) return `all\u0000${JSON.stringify(corpus.site)}\u0000${sourcesDigest(corpus)}`;
+  const shown = [...sourcesShownBy(corpus, claim)].sort().map((s) => `${s}\u0001${corpus.sources.get(s)?.digest ?? '-'}`);
+  return [JSON.stringify(corpus.site), ...shown].join('\u0000');
 }
 
 /** The slug of a source file of the content folder `dir`, from its absolute path, or undefined. */

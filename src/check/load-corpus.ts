@@ -100,6 +100,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
       path: rel,
       data: found.data,
       bodyLineOffset: found.bodyLineOffset,
+      digest: found.digest,
     };
     if (found.lede !== undefined) entry.lede = found.lede;
     (corpus[collection] as Map<string, Entry<unknown>>).set(found.slug, entry);

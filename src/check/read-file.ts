@@ -11,6 +11,7 @@ import { citedNodes, collectCitations } from '../core/citations.ts';
 import { bodyQuotations, scanQuotations, UNPAIRED_MARK, visible } from '../core/quotations.ts';
 import { indexSource, type SourceIndex } from '../core/matcher.ts';
 import { headingIds } from '../core/heading-ids.ts';
+import { fileDigest } from '../core/hash.ts';
 import { validFields, zodProblems } from '../core/field-problems.ts';
 import { placeholderProblems } from './placeholders.ts';
 import { MAX_SLUG, SLUG, schemas, type Collection } from '../core/schema.ts';
@@ -47,6 +48,8 @@ export interface FileReading {
     slug: string;
     data: unknown;
     bodyLineOffset: number;
+    /** The digest of the file's bytes (fileDigest). */
+    digest: string;
     lede?: string;
     anchors: Anchor[];
     citations: CitationFound[];
@@ -193,6 +196,7 @@ export function readContentFile(dir: string, collection: Collection, name: strin
       slug,
       data,
       bodyLineOffset: parsed.bodyLineOffset,
+      digest: fileDigest(read.bytes),
       ...(collection === 'pages' ? { lede: lede(tree) } : {}),
       anchors,
       citations,

@@ -19,10 +19,11 @@ export interface RenderGuardOptions {
   exit?: (lines: string[]) => void;
   /**
    * What an entry's rendering depends on besides its own file (a claim: the sources it quotes), as
-   * a string that changes with them. It is part of the entry's digest, so that Astro renders the
-   * entry again when it changes, instead of keeping the rendering of an unchanged file.
+   * a string that changes with them, given the file's text. It is part of the entry's digest, so
+   * that Astro renders the entry again when it changes, instead of keeping the rendering of an
+   * unchanged file.
    */
-  dependencies?: () => string;
+  dependencies?: (contents: string) => string;
   /** On the dev server: the entries (`claims/x.md`) to render again when a file (absolute path) changes. */
   dependents?: (file: string) => string[];
 }
@@ -70,7 +71,7 @@ export function renderGuard(loader: Loader, options: RenderGuardOptions): Loader
       });
       const { dependencies, dependents } = options;
       const generateDigest: LoaderContext['generateDigest'] = dependencies
-        ? (data) => context.generateDigest(typeof data === 'string' ? `${data}\u0000${dependencies()}` : data)
+        ? (data) => context.generateDigest(typeof data === 'string' ? `${data}\u0000${dependencies(data)}` : data)
         : context.generateDigest;
       await loader.load({ ...context, logger, generateDigest });
       const watcher = context.watcher;

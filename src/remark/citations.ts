@@ -26,8 +26,6 @@ export interface RemarkCitationsOptions {
   contentDir: string;
   /** The site's base path, e.g. `/` or `/repo/`. */
   base: string;
-  /** Changes whenever the content does, so Astro's content cache is rebuilt (see astro.config.mjs). */
-  digest?: string;
 }
 
 /**

@@ -60,7 +60,8 @@ export function astroEnv(extra: Record<string, string> = {}): Record<string, str
   return { ...inherited, ...extra };
 }
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
+/** `astro <args>` in a child process from the project root, on this Node, with astroEnv(env). */
+export function runAstro(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [ASTRO, ...args], {
       cwd: ROOT,
@@ -92,10 +93,14 @@ export function buildSite(fixture: string, options: BuildOptions = {}): Promise<
       // puts its prerender chunks in the shared .astro/, and concurrent builds then break each other.
       mkdirSync(BUILDS, { recursive: true });
       const dist = mkdtempSync(join(BUILDS, `${basename(contentDir)}-`));
-      const env: Record<string, string> = { CONTENT_DIR: contentDir, ...(options.env ?? {}) };
+      // A cache of its own: builds of one fixture side by side must not copy pages from each other's
+      // (incremental builds), nor race on one content store; and a second build proves nothing if it
+      // only copied the first one's pages.
+      const env: Record<string, string> = { CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: `${dist}.cache`, ...(options.env ?? {}) };
       if (options.siteUrl) env.SITE_URL = options.siteUrl;
       else env.SITE_URL = '';
-      const { code, output } = await run(['build', '--outDir', dist], env);
+      const { code, output } = await runAstro(['build', '--outDir', dist], env);
+      rmSync(`${dist}.cache`, { recursive: true, force: true });
       if (code !== 0 && !options.allowFailure) {
         rmSync(dist, { recursive: true, force: true });
         throw new Error(`astro build of ${fixture} failed (exit ${code}):\n${output}`);
