@@ -6,7 +6,7 @@ import { join, resolve, sep } from 'node:path';
 import { contentDir } from './src/check/content-dir.ts';
 import { getCorpus } from './src/check/cache.ts';
 import { locationOf } from './src/site/location.ts';
-import { fnv1a } from './src/core/hash.ts';
+import { astroCacheDir } from './src/integrations/astro-cache.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import remarkCitations from './src/remark/citations.ts';
@@ -41,9 +41,7 @@ const incremental = process.env.INCREMENTAL_BUILD?.trim() !== '0';
 
 export default defineConfig({
   site: location.origin,
-  // One cache per content folder: fixture builds in tests must not share (or race on) the demo's.
-  // ASTRO_CACHE_DIR gives a build a cache of its own (tests building one fixture side by side).
-  cacheDir: process.env.ASTRO_CACHE_DIR?.trim() || `./node_modules/.astro/${fnv1a(dir)}`,
+  cacheDir: astroCacheDir(dir),
   experimental: { incrementalBuild: incremental },
   base: location.base,
   trailingSlash: 'ignore',

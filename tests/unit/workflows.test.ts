@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { defaultCacheDir } from '../../src/share-cards/card.ts';
+import { ASTRO_CACHE_ROOT, astroCacheDir } from '../../src/integrations/astro-cache.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scripts = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<string, string>);
@@ -85,19 +86,27 @@ describe('GitHub workflows', () => {
     expect(npmCommands(w)).toEqual(['ci', 'run build']);
   });
 
-  it('keep the share-card cache between deploys, restored after npm ci (which empties node_modules) and before the build', () => {
+  it('keep the share cards and Astro’s cache between deploys, restored after npm ci (which empties node_modules) and before the build', () => {
     const all = steps(load('deploy.yml'));
-    // Exactly the caches a later build reuses, and no more: the cards (docs/performance.md says why not Astro's).
+    // Exactly the caches a later build reuses, and no more: the cards and Astro's (docs/performance.md).
     const caches = all.filter((s) => s.uses?.startsWith('actions/cache@'));
-    expect(caches.map((c) => c.with?.path)).toEqual([relative(root, defaultCacheDir(root, {}))]);
-    const cache = caches[0];
-    // The key changes with the code that draws and encodes a card.
-    expect(String(cache?.with?.key)).toContain("'src/share-cards/card.ts', 'src/share-cards/png.ts'");
-    expect(String(cache?.with?.['restore-keys'])).toBe('share-cards-');
-    expect(String(cache?.with?.key)).toMatch(/^share-cards-\$\{\{ hashFiles\(/);
+    expect(caches.map((c) => c.with?.path)).toEqual([relative(root, defaultCacheDir(root, {})), ASTRO_CACHE_ROOT]);
+    // Every content folder's Astro cache is under the folder kept.
+    expect(astroCacheDir(join(root, 'content'), {})).toMatch(new RegExp(`^\\./${ASTRO_CACHE_ROOT}/[^/]+$`));
+    const [cards, astro] = caches;
+    // The cards' key changes with the code that draws and encodes a card.
+    expect(String(cards?.with?.key)).toContain("'src/share-cards/card.ts', 'src/share-cards/png.ts'");
+    expect(String(cards?.with?.['restore-keys'])).toBe('share-cards-');
+    expect(String(cards?.with?.key)).toMatch(/^share-cards-\$\{\{ hashFiles\(/);
+    // Astro's is saved after every deploy, and the latest one restored: pages are reused by their own keys.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template.
+    expect(String(astro?.with?.key)).toBe('astro-${{ github.sha }}');
+    expect(String(astro?.with?.['restore-keys'])).toBe('astro-');
     const install = all.findIndex((s) => /\bnpm ci\b/.test(s.run ?? ''));
     const build = all.findIndex((s) => /\bnpm run build\b/.test(s.run ?? ''));
-    expect(install).toBeLessThan(all.indexOf(cache!));
-    expect(all.indexOf(cache!)).toBeLessThan(build);
+    for (const cache of caches) {
+      expect(install).toBeLessThan(all.indexOf(cache));
+      expect(all.indexOf(cache)).toBeLessThan(build);
+    }
   });
 });
