@@ -3,8 +3,8 @@
  * roles hold at most 15 files each, no module imports itself through others,
  * the pure core does no I/O, browser code imports nothing of Node, and no
  * product code imports the benchmark, the tooling or the tests. The snapshot
- * key and the content digest cover the code that reads and renders content,
- * and nothing else.
+ * key and the render-code digest (every entry's digest in Astro's content store)
+ * cover the code that reads and renders content, and nothing else.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -124,7 +124,7 @@ describe('what the caches are keyed by', () => {
     expect(readers.filter((f) => !/^src\/(core|check|i18n)\//.test(f))).toEqual(['src/site/routes.ts']);
   });
 
-  it('the content digest: the remark plugins and everything they import, not the share cards or the benchmark', () => {
+  it('the render-code digest: the remark plugins and everything they import, not the share cards or the benchmark', () => {
     const renderers = closure(['src/remark/parser.ts', 'src/remark/citations.ts']);
     expect(renderers).toEqual(
       expect.arrayContaining(['src/remark/citations.ts', 'src/site/text-fragment.ts', 'src/core/matcher.ts']),
