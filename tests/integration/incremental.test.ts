@@ -121,6 +121,53 @@ describe('an incremental build', () => {
     expect(restored).toContain('/claims/raids-set-for-sunday/index.html');
   }, 600_000);
 
+  it('after a review is added, one deleted, one re-rated, given another claimant and an alias, and topics change: equals a full build', async () => {
+    // Newest, and citing the sources most reviews cite: it becomes a related review of existing claims.
+    writeFileSync(
+      join(content, 'claims/a-new-related-review.md'),
+      readFileSync(join(content, 'claims/ban-not-in-writing.md'), 'utf8')
+        .replace(/^claim: .*$/m, 'claim: A new review that shares its sources with the others.')
+        .replace(/^reviewed: .*$/m, 'reviewed: 2026-11-30')
+        .replace(/^tags: .*$/m, 'tags: [ice, a-brand-new-topic]'),
+    );
+    // The only review of its claimant and of one of its topics: their pages go with it.
+    rmSync(join(content, 'claims/sanctuary-cities-high-crime.md'));
+    edit('claims/raids-set-for-sunday.md', (t) =>
+      t
+        .replace(/^verdict: .*$/m, 'verdict: misleading')
+        .replace(/^claimant: .*$/m, 'claimant: Lori Lightfoot')
+        .replace(/^tags: .*$/m, 'tags: [raids, ice, dhs]\naliases: [raids-this-weekend]'),
+    );
+    edit('claims/ice-data-through-other-agencies.md', (t) => t.replace(/^tags: .*$/m, 'tags: [cpd-databases, ice]'));
+    const { rendered, restored } = await bothBuilds('claims');
+    expect(rendered).toContain('/claims/a-new-related-review/index.html');
+    expect(rendered).toContain('/claims/raids-this-weekend/index.html');
+    expect(restored.size).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('after content pages are added, renamed and edited, a source gains a url, and a review an update: equals a full build', async () => {
+    writeFileSync(join(content, 'pages/press.md'), '---\ntitle: Press\n---\nWrite to the desk for press enquiries.\n');
+    writeFileSync(
+      join(content, 'pages/fixing-errors.md'),
+      readFileSync(join(content, 'pages/corrections-policy.md'), 'utf8').replace(
+        /^title: .*$/m,
+        'title: Fixing our errors\naliases: [corrections-policy]',
+      ),
+    );
+    rmSync(join(content, 'pages/corrections-policy.md'));
+    for (const f of mentioning('pages', 'corrections-policy.md'))
+      edit(`pages/${f}`, (t) => t.replaceAll('corrections-policy.md', 'fixing-errors.md'));
+    edit('pages/methodology.md', (t) => `${t.trimEnd()}\n\nThis paragraph was added after the last build.\n`);
+    edit('sources/the-hill-blocks-ice.md', (t) =>
+      t.replace(/^outlet: .*$/m, '$&\nurl: https://thehill.example.com/chicago-blocks-ice'),
+    );
+    edit('claims/ice-cut-off-from-all-cpd-databases.md', (t) =>
+      t.replace(/^updates:\n/m, '$&  - date: 2026-12-01\n    note: A sentence was added after the last build.\n'),
+    );
+    const { rendered } = await bothBuilds('pages');
+    expect(rendered).toContain('/press/index.html');
+  }, 600_000);
+
   it('after site.yml changes: renders every page again, and equals a full build', async () => {
     edit('site.yml', (t) => t.replace(/^title: (.*)$/m, 'title: $1 (renamed)'));
     const { rendered, restored } = await bothBuilds('site');
