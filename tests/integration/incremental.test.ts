@@ -168,6 +168,21 @@ describe('an incremental build', () => {
     expect(rendered).toContain('/press/index.html');
   }, 600_000);
 
+  it('after the code that renders Markdown changes: renders every claim again, and equals a full build', async () => {
+    // A remark plugin is no part of any route's module graph: only the keys can tell a page that shows its output.
+    const plugin = join(ROOT, 'src/remark/citations.ts');
+    const code = readFileSync(plugin, 'utf8');
+    const changed = code.replace("{ className: ['excerpt-link'] }", "{ className: ['excerpt-link', 'excerpt-link-changed'] }");
+    expect(changed).not.toBe(code);
+    writeFileSync(plugin, changed);
+    try {
+      const { rendered } = await bothBuilds('render-code');
+      expect(rendered).toContain('/claims/ban-not-in-writing/index.html');
+    } finally {
+      writeFileSync(plugin, code);
+    }
+  }, 600_000);
+
   it('after site.yml changes: renders every page again, and equals a full build', async () => {
     edit('site.yml', (t) => t.replace(/^title: (.*)$/m, 'title: $1 (renamed)'));
     const { rendered, restored } = await bothBuilds('site');
