@@ -6,7 +6,8 @@
  * with no cache and incremental builds off. Each incremental build must also have copied pages
  * from the last build (or it proves nothing) and rendered again the pages that show the edit.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runAstro } from '../helpers/build-site.ts';
@@ -181,6 +182,33 @@ describe('an incremental build', () => {
     } finally {
       writeFileSync(plugin, code);
     }
+  }, 600_000);
+
+  it('after the content is committed, and a commit changes a file’s date but not its bytes: equals a full build', async () => {
+    // Content in a folder of a repository, as a deploy has it: "last updated" comes from git.
+    const git = (args: string[], date: string) =>
+      execFileSync('git', args, {
+        cwd: work,
+        stdio: 'ignore',
+        env: { ...process.env, GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` },
+      });
+    git(['init', '-q'], '2026-12-05');
+    git(['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'add', 'content'], '2026-12-05');
+    git(['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'content'], '2026-12-05');
+    const first = await bothBuilds('git');
+    expect(first.rendered).toContain(page('sources', 'the-hill-blocks-ice.md'));
+    // A mode change: the file's newest commit is later, its bytes are the same.
+    chmodSync(join(content, 'sources/the-hill-blocks-ice.md'), 0o755);
+    git(
+      ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'core.fileMode=true', 'commit', '-qam', 'mode'],
+      '2026-12-09',
+    );
+    const { rendered, restored } = await bothBuilds('git-date');
+    expect(rendered).toContain(page('sources', 'the-hill-blocks-ice.md'));
+    expect(readFileSync(join(work, 'dist', page('sources', 'the-hill-blocks-ice.md')), 'utf8')).toContain(
+      'datetime="2026-12-09"',
+    );
+    expect(restored.size).toBeGreaterThan(0);
   }, 600_000);
 
   it('after site.yml changes: renders every page again, and equals a full build', async () => {
