@@ -42,12 +42,18 @@ export function codeDigest(entries: readonly string[], root: string): string {
  * everything they import, and the locked package versions (Astro's Markdown pipeline). Part of
  * every claim's digest in Astro's content store (content.config.ts), so that a change to either
  * renders every claim again while a content edit renders only the claims it touches. Without the
- * code on disk (inside a bundle) nothing can be known to be unchanged: a new value every time.
+ * code on disk (inside a bundle run from another folder) nothing can be known to be unchanged: a
+ * new value every time.
  */
 export function renderCodeDigest(): string {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-  const plugins = ['src/remark/parser.ts', 'src/remark/citations.ts'].map((p) => resolve(root, p));
-  if (!plugins.every((p) => existsSync(p))) return randomUUID();
+  const pluginsIn = (root: string) => ['src/remark/parser.ts', 'src/remark/citations.ts'].map((p) => resolve(root, p));
+  // Bundled (the pages' keys, src/site/page-keys.ts, run in the build's bundle), this module is not
+  // beside its source: the project is then the folder Astro builds in.
+  const root = [resolve(dirname(fileURLToPath(import.meta.url)), '../..'), process.cwd()].find((r) =>
+    pluginsIn(r).every((p) => existsSync(p)),
+  );
+  if (root === undefined) return randomUUID();
+  const plugins = pluginsIn(root);
   const lock = resolve(root, 'package-lock.json');
   return createHash('sha256')
     .update(codeDigest(plugins, root))

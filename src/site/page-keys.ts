@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Corpus, Entry } from '../check/corpus.ts';
+import { renderCodeDigest } from '../check/code-digest.ts';
 import { sourcesShownBy } from '../check/dependents.ts';
 import { cachedGitDates } from './git-dates.ts';
 import { publishedPages } from './published.ts';
@@ -44,8 +45,14 @@ export function pageKeys(corpus: Corpus): PageKeys {
   let keys = memo.get(corpus);
   if (keys) return keys;
   const dates = cachedGitDates(corpus.dir);
-  // What the header, the footer, the verdict badges and every label of every page come from.
-  const siteWide = digest([JSON.stringify(corpus.site), ...publishedPages(corpus).map((p) => `${p.slug}\u0001${p.digest}`)]);
+  // What the header, the footer, the verdict badges and every label of every page come from; and the
+  // code that renders Markdown (the remark plugins), which is no part of a route's module graph:
+  // without it, a change to a plugin renders every entry again but copies the pages that show them.
+  const siteWide = digest([
+    renderCodeDigest(),
+    JSON.stringify(corpus.site),
+    ...publishedPages(corpus).map((p) => `${p.slug}\u0001${p.digest}`),
+  ]);
   const file = (e: Entry<unknown> | undefined) => (e ? `${e.path}\u0001${e.digest}\u0001${dates.get(e.path) ?? ''}` : '-');
   // The claims that show something of each source: what its page lists beside its text.
   const citing = new Map<string, string[]>();

@@ -6,7 +6,8 @@
  * with no cache and incremental builds off. Each incremental build must also have copied pages
  * from the last build (or it proves nothing) and rendered again the pages that show the edit.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runAstro } from '../helpers/build-site.ts';
@@ -119,6 +120,95 @@ describe('an incremental build', () => {
       .map((f) => readFileSync(join(work, 'dist', f), 'utf8'));
     expect(site.some((t) => t.includes('A draft claim that must not be published'))).toBe(false);
     expect(restored).toContain('/claims/raids-set-for-sunday/index.html');
+  }, 600_000);
+
+  it('after a review is added, one deleted, one re-rated, given another claimant and an alias, and topics change: equals a full build', async () => {
+    // Newest, and citing the sources most reviews cite: it becomes a related review of existing claims.
+    writeFileSync(
+      join(content, 'claims/a-new-related-review.md'),
+      readFileSync(join(content, 'claims/ban-not-in-writing.md'), 'utf8')
+        .replace(/^claim: .*$/m, 'claim: A new review that shares its sources with the others.')
+        .replace(/^reviewed: .*$/m, 'reviewed: 2026-11-30')
+        .replace(/^tags: .*$/m, 'tags: [ice, a-brand-new-topic]'),
+    );
+    // The only review of its claimant and of one of its topics: their pages go with it.
+    rmSync(join(content, 'claims/sanctuary-cities-high-crime.md'));
+    edit('claims/raids-set-for-sunday.md', (t) =>
+      t
+        .replace(/^verdict: .*$/m, 'verdict: misleading')
+        .replace(/^claimant: .*$/m, 'claimant: Lori Lightfoot')
+        .replace(/^tags: .*$/m, 'tags: [raids, ice, dhs]\naliases: [raids-this-weekend]'),
+    );
+    edit('claims/ice-data-through-other-agencies.md', (t) => t.replace(/^tags: .*$/m, 'tags: [cpd-databases, ice]'));
+    const { rendered, restored } = await bothBuilds('claims');
+    expect(rendered).toContain('/claims/a-new-related-review/index.html');
+    expect(rendered).toContain('/claims/raids-this-weekend/index.html');
+    expect(restored.size).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('after content pages are added, renamed and edited, a source gains a url, and a review an update: equals a full build', async () => {
+    writeFileSync(join(content, 'pages/press.md'), '---\ntitle: Press\n---\nWrite to the desk for press enquiries.\n');
+    writeFileSync(
+      join(content, 'pages/fixing-errors.md'),
+      readFileSync(join(content, 'pages/corrections-policy.md'), 'utf8').replace(
+        /^title: .*$/m,
+        'title: Fixing our errors\naliases: [corrections-policy]',
+      ),
+    );
+    rmSync(join(content, 'pages/corrections-policy.md'));
+    for (const f of mentioning('pages', 'corrections-policy.md'))
+      edit(`pages/${f}`, (t) => t.replaceAll('corrections-policy.md', 'fixing-errors.md'));
+    edit('pages/methodology.md', (t) => `${t.trimEnd()}\n\nThis paragraph was added after the last build.\n`);
+    edit('sources/the-hill-blocks-ice.md', (t) =>
+      t.replace(/^outlet: .*$/m, '$&\nurl: https://thehill.example.com/chicago-blocks-ice'),
+    );
+    edit('claims/ice-cut-off-from-all-cpd-databases.md', (t) =>
+      t.replace(/^updates:\n/m, '$&  - date: 2026-12-01\n    note: A sentence was added after the last build.\n'),
+    );
+    const { rendered } = await bothBuilds('pages');
+    expect(rendered).toContain('/press/index.html');
+  }, 600_000);
+
+  it('after the code that renders Markdown changes: renders every claim again, and equals a full build', async () => {
+    // A remark plugin is no part of any route's module graph: only the keys can tell a page that shows its output.
+    const plugin = join(ROOT, 'src/remark/citations.ts');
+    const code = readFileSync(plugin, 'utf8');
+    const changed = code.replace("{ className: ['excerpt-link'] }", "{ className: ['excerpt-link', 'excerpt-link-changed'] }");
+    expect(changed).not.toBe(code);
+    writeFileSync(plugin, changed);
+    try {
+      const { rendered } = await bothBuilds('render-code');
+      expect(rendered).toContain('/claims/ban-not-in-writing/index.html');
+    } finally {
+      writeFileSync(plugin, code);
+    }
+  }, 600_000);
+
+  it('after the content is committed, and a commit changes a file’s date but not its bytes: equals a full build', async () => {
+    // Content in a folder of a repository, as a deploy has it: "last updated" comes from git.
+    const git = (args: string[], date: string) =>
+      execFileSync('git', args, {
+        cwd: work,
+        stdio: 'ignore',
+        env: { ...process.env, GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` },
+      });
+    git(['init', '-q'], '2026-12-05');
+    git(['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'add', 'content'], '2026-12-05');
+    git(['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'content'], '2026-12-05');
+    const first = await bothBuilds('git');
+    expect(first.rendered).toContain(page('sources', 'the-hill-blocks-ice.md'));
+    // A mode change: the file's newest commit is later, its bytes are the same.
+    chmodSync(join(content, 'sources/the-hill-blocks-ice.md'), 0o755);
+    git(
+      ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'core.fileMode=true', 'commit', '-qam', 'mode'],
+      '2026-12-09',
+    );
+    const { rendered, restored } = await bothBuilds('git-date');
+    expect(rendered).toContain(page('sources', 'the-hill-blocks-ice.md'));
+    expect(readFileSync(join(work, 'dist', page('sources', 'the-hill-blocks-ice.md')), 'utf8')).toContain(
+      'datetime="2026-12-09"',
+    );
+    expect(restored.size).toBeGreaterThan(0);
   }, 600_000);
 
   it('after site.yml changes: renders every page again, and equals a full build', async () => {
