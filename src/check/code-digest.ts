@@ -37,16 +37,26 @@ export function codeDigest(entries: readonly string[], root: string): string {
   return hash.digest('hex').slice(0, 32);
 }
 
+/** The modules that make an entry's rendering and its data: the remark plugins and the collections' definition. */
+const RENDERERS = ['src/remark/parser.ts', 'src/remark/citations.ts', 'src/content.config.ts'];
+let renderCode: string | undefined;
+
 /**
- * A digest of what renders a claim's Markdown besides the content: the remark plugins and
- * everything they import, and the locked package versions (Astro's Markdown pipeline). Part of
- * every claim's digest in Astro's content store (content.config.ts), so that a change to either
- * renders every claim again while a content edit renders only the claims it touches. Without the
- * code on disk (inside a bundle run from another folder) nothing can be known to be unchanged: a
- * new value every time.
+ * A digest of what renders a claim's Markdown and shapes the collections' data besides the
+ * content: the remark plugins, the collections' definition and everything they import, and the
+ * locked package versions (Astro's Markdown pipeline). Part of every entry's digest in Astro's
+ * content store (content.config.ts) and of every page's key (site/page-keys.ts: no route imports
+ * the plugins), so that a change to either renders everything again while a content edit renders
+ * only what it touches. Without the code on disk nothing can be known to be unchanged: a new value
+ * every time.
  */
 export function renderCodeDigest(): string {
-  const pluginsIn = (root: string) => ['src/remark/parser.ts', 'src/remark/citations.ts'].map((p) => resolve(root, p));
+  renderCode ??= computeRenderCodeDigest();
+  return renderCode;
+}
+
+function computeRenderCodeDigest(): string {
+  const pluginsIn = (root: string) => RENDERERS.map((p) => resolve(root, p));
   // Bundled (the pages' keys, src/site/page-keys.ts, run in the build's bundle), this module is not
   // beside its source: the project is then the folder Astro builds in.
   const root = [resolve(dirname(fileURLToPath(import.meta.url)), '../..'), process.cwd()].find((r) =>

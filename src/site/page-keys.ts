@@ -35,21 +35,24 @@ export interface PageKeys {
   redirect(to: string, entry: Entry<unknown> | undefined): string;
 }
 
-const memo = new WeakMap<Corpus, PageKeys>();
+const memo = new WeakMap<Corpus, Map<string, PageKeys>>();
 
 function digest(parts: readonly string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 
-export function pageKeys(corpus: Corpus): PageKeys {
-  let keys = memo.get(corpus);
+/** The keys of a corpus's pages; `renderCode` is the digest of the code that renders Markdown (given in tests). */
+export function pageKeys(corpus: Corpus, renderCode: string = renderCodeDigest()): PageKeys {
+  let byCode = memo.get(corpus);
+  if (!byCode) memo.set(corpus, (byCode = new Map()));
+  let keys = byCode.get(renderCode);
   if (keys) return keys;
   const dates = cachedGitDates(corpus.dir);
   // What the header, the footer, the verdict badges and every label of every page come from; and the
   // code that renders Markdown (the remark plugins), which is no part of a route's module graph:
   // without it, a change to a plugin renders every entry again but copies the pages that show them.
   const siteWide = digest([
-    renderCodeDigest(),
+    renderCode,
     JSON.stringify(corpus.site),
     ...publishedPages(corpus).map((p) => `${p.slug}\u0001${p.digest}`),
   ]);
@@ -88,6 +91,6 @@ export function pageKeys(corpus: Corpus): PageKeys {
     list: (kind, claims) => digest([siteWide, kind, ...claims.map((c) => file(corpus.claims.get(c.slug)))]),
     redirect: (to, entry) => digest([siteWide, 'redirect', to, file(entry)]),
   };
-  memo.set(corpus, keys);
+  byCode.set(renderCode, keys);
   return keys;
 }

@@ -169,21 +169,6 @@ describe('an incremental build', () => {
     expect(rendered).toContain('/press/index.html');
   }, 600_000);
 
-  it('after the code that renders Markdown changes: renders every claim again, and equals a full build', async () => {
-    // A remark plugin is no part of any route's module graph: only the keys can tell a page that shows its output.
-    const plugin = join(ROOT, 'src/remark/citations.ts');
-    const code = readFileSync(plugin, 'utf8');
-    const changed = code.replace("{ className: ['excerpt-link'] }", "{ className: ['excerpt-link', 'excerpt-link-changed'] }");
-    expect(changed).not.toBe(code);
-    writeFileSync(plugin, changed);
-    try {
-      const { rendered } = await bothBuilds('render-code');
-      expect(rendered).toContain('/claims/ban-not-in-writing/index.html');
-    } finally {
-      writeFileSync(plugin, code);
-    }
-  }, 600_000);
-
   it('after the content is committed, and a commit changes a file’s date but not its bytes: equals a full build', async () => {
     // Content in a folder of a repository, as a deploy has it: "last updated" comes from git.
     const git = (args: string[], date: string) =>
