@@ -1,10 +1,11 @@
 /**
  * Incremental builds give the site a full build gives. A copy of the demo desk, with a draft
- * added, is built once; then a claim, a source, a draft and site.yml are edited in turn, and
- * after each edit the site is built again with the caches the last build left (Astro's, the
- * corpus snapshot, the cards), and compared byte for byte with a full build of the same content
- * with no cache and incremental builds off. Each incremental build must also have copied pages
- * from the last build (or it proves nothing) and rendered again the pages that show the edit.
+ * added, is built once; then claims, sources, a draft, content pages, git dates and site.yml are
+ * edited in turn, and after each edit the site is built again with the caches the last build left
+ * (Astro's, the corpus snapshot, the cards), and compared byte for byte with a full build of the
+ * same content with no cache (no snapshot, no content store, no cards) and incremental builds
+ * off. Each incremental build must also have copied pages from the last build (or it proves
+ * nothing) and rendered again the pages that show the edit.
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +47,8 @@ async function bothBuilds(step: string) {
     ASTRO_CACHE_DIR: fresh,
     INCREMENTAL_BUILD: '0',
     CORPUS_CACHE_DIR: join(fresh, 'snapshots'),
+    // Cards of its own too: a card the incremental build copied from its cache must be the one a new desk draws.
+    CARD_CACHE_DIR: join(fresh, 'cards'),
   });
   rmSync(fresh, { recursive: true, force: true });
   const a = join(work, 'dist');
