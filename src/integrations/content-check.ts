@@ -8,6 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { writeSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { getCorpus, invalidateCorpus } from '../check/cache.ts';
+import { corpusKey, keyOf } from '../check/snapshot.ts';
 import { formatProblem, formatWarning, githubAnnotation, inert, refusalSummary } from '../core/problems.ts';
 import { siteUrlProblem } from '../site/location.ts';
 
@@ -80,7 +81,15 @@ export default function contentCheck({ dir }: ContentCheckOptions): AstroIntegra
           const path = (req.url ?? '/').split('?')[0]!;
           if (req.method !== 'GET' || /^\/(?:@|_astro\/|node_modules\/|src\/)/.test(path) || /\.(?!html$)[a-z0-9]+$/i.test(path))
             return next();
-          const { problems } = getCorpus(dir);
+          let corpus = getCorpus(dir);
+          // Before refusing a page, make sure the problems are those of the files as they are now: a
+          // corpus read while an editor's save was landing could otherwise outlive the fix. Hashing the
+          // folder costs a read of every file, paid only while there are problems.
+          if (corpus.problems.length > 0 && keyOf(corpus) !== corpusKey(dir, process.cwd())) {
+            invalidateCorpus(dir);
+            corpus = getCorpus(dir);
+          }
+          const { problems } = corpus;
           if (problems.length === 0) return next();
           res.statusCode = 500;
           res.setHeader('content-type', 'text/html; charset=utf-8');
