@@ -1,7 +1,7 @@
 /**
  * What a claim's rendering holds of other files: the captions, excerpt ids, links and text
- * fragments of the sources it quotes. The dev server renders a claim again when one of them
- * changes; these say which claims, and give a digest that changes with the sources.
+ * fragments of the sources it quotes. A build and the dev server render a claim again when one of
+ * them changes; these say which claims, and give a digest that changes with the sources.
  */
 import { relative, sep } from 'node:path';
 import { fileDigest, fnv1a } from '../core/hash.ts';
