@@ -31,11 +31,28 @@ export function sourcesShownBy(corpus: Corpus, claim: Entry<ClaimData>): Set<str
   return shown;
 }
 
-/** The claims (`claims/x.md`) whose page shows something of the source `slug`: they cite or quote it, or it is an appearance. */
+const showing = new WeakMap<Corpus, Map<string, Entry<ClaimData>[]>>();
+
+/** For each source, the claims (drafts included) whose page shows something of it: they cite or quote it, or it is an appearance. */
+export function claimsShowing(corpus: Corpus): Map<string, Entry<ClaimData>[]> {
+  let bySource = showing.get(corpus);
+  if (!bySource) {
+    bySource = new Map();
+    for (const claim of corpus.claims.values()) {
+      for (const s of sourcesShownBy(corpus, claim)) {
+        let list = bySource.get(s);
+        if (!list) bySource.set(s, (list = []));
+        list.push(claim);
+      }
+    }
+    showing.set(corpus, bySource);
+  }
+  return bySource;
+}
+
+/** The claims (`claims/x.md`) whose page shows something of the source `slug`. */
 export function claimsShowingSource(corpus: Corpus, slug: string): string[] {
-  const out: string[] = [];
-  for (const claim of corpus.claims.values()) if (sourcesShownBy(corpus, claim).has(slug)) out.push(claim.path);
-  return out;
+  return (claimsShowing(corpus).get(slug) ?? []).map((c) => c.path);
 }
 
 const byDigest = new WeakMap<Corpus, Map<string, Entry<ClaimData>>>();

@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import type { Corpus, Entry } from '../check/corpus.ts';
 import { renderCodeDigest } from '../check/code-digest.ts';
-import { sourcesShownBy } from '../check/dependents.ts';
+import { claimsShowing, sourcesShownBy } from '../check/dependents.ts';
 import { cachedGitDates } from './git-dates.ts';
 import { publishedPages } from './published.ts';
 import { relatedReviews } from './related.ts';
@@ -58,20 +58,17 @@ export function pageKeys(corpus: Corpus, renderCode: string = renderCodeDigest()
   ]);
   const file = (e: Entry<unknown> | undefined) => (e ? `${e.path}\u0001${e.digest}\u0001${dates.get(e.path) ?? ''}` : '-');
   // The claims that show something of each source: what its page lists beside its text.
-  const citing = new Map<string, string[]>();
-  for (const claim of corpus.claims.values()) {
-    for (const s of sourcesShownBy(corpus, claim)) {
-      let list = citing.get(s);
-      if (!list) citing.set(s, (list = []));
-      list.push(claim.slug);
-    }
-  }
+  const citing = claimsShowing(corpus);
+  // A claim's page and its embed ask for the same key.
+  const claimKeys = new Map<string, string>();
   keys = {
     claim: (slug) => {
+      let key = claimKeys.get(slug);
+      if (key !== undefined) return key;
       const claim = corpus.claims.get(slug);
       const shown = claim ? [...sourcesShownBy(corpus, claim)].sort() : [];
       const related = claim && !claim.data.draft ? relatedReviews(corpus, slug) : [];
-      return digest([
+      key = digest([
         siteWide,
         'claim',
         file(claim),
@@ -79,14 +76,10 @@ export function pageKeys(corpus: Corpus, renderCode: string = renderCodeDigest()
         'related',
         ...related.map((r) => file(corpus.claims.get(r.slug))),
       ]);
+      claimKeys.set(slug, key);
+      return key;
     },
-    source: (slug) =>
-      digest([
-        siteWide,
-        'source',
-        file(corpus.sources.get(slug)),
-        ...(citing.get(slug) ?? []).map((c) => file(corpus.claims.get(c))),
-      ]),
+    source: (slug) => digest([siteWide, 'source', file(corpus.sources.get(slug)), ...(citing.get(slug) ?? []).map(file)]),
     page: (slug) => digest([siteWide, 'page', file(corpus.pages.get(slug))]),
     list: (kind, claims) => digest([siteWide, kind, ...claims.map((c) => file(corpus.claims.get(c.slug)))]),
     redirect: (to, entry) => digest([siteWide, 'redirect', to, file(entry)]),
