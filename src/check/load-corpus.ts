@@ -74,7 +74,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     if (!parsed) {
       // The file was read once already; should it have changed since, a position falls back to its first line.
       const read = readRegularText(join(dir, rel), rel);
-      frontMatter.set(rel, (parsed = parseFile('text' in read ? read.text : '')));
+      frontMatter.set(rel, (parsed = parseFile('text' in read ? read.text : '', { fast: true })));
     }
     return parsed.locate(path);
   };

@@ -209,9 +209,13 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean, fast: boolean): Par
   const lc = new LineCounter();
   // The YAML is turned into data once, here; gray-matter's copy of it is not used.
   let fastData: Record<string, unknown> | undefined;
+  let fastYaml = '';
   let aliasAt: number | undefined;
   const engine = (s: string) => {
-    if (fast && (fastData = readFast(s))) return fastData;
+    if (fast && (fastData = readFast(s))) {
+      fastYaml = s;
+      return fastData;
+    }
     doc = parseDocument(s, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
     try {
       js = doc.errors.length ? {} : doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -280,7 +284,8 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean, fast: boolean): Par
       data: fastData,
       body,
       bodyLineOffset,
-      locate: (path) => (exact ??= parseFileUnguarded(raw, wholeYaml, false)).locate(path),
+      locate: (path) =>
+        plainLocate(fastYaml, fastData!, path, yamlLine) ?? (exact ??= parseFileUnguarded(raw, wholeYaml, false)).locate(path),
       errors: [],
       fast: true,
     };
@@ -321,4 +326,72 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean, fast: boolean): Par
     errors,
     fast: false,
   };
+}
+
+const TOP_KEY = /^([A-Za-z_][\w-]*)[ ]*:(?=[ ]|$)/;
+
+/** One line's scalar as js-yaml reads it by the core schema, or a marker that matches nothing. */
+function lineScalar(text: string): unknown {
+  try {
+    return (load(`v: ${text}`, { schema: CORE }) as { v: unknown }).v;
+  } catch {
+    return Symbol('unreadable');
+  }
+}
+
+/**
+ * Where a top-level field (`['claim']`) or an item of a top-level block list (`['appearance', 0]`)
+ * is in plain front matter, found by reading its lines, or undefined for anything else (then
+ * `yaml` is asked). Warnings about many files point at such fields, and parsing each file
+ * again with `yaml` for its positions was a large part of a big desk's check. A position is
+ * given only when the line's value reads back as the data has it: a line that merely looks
+ * like the field (inside a block scalar, a second key of the same name) gives none.
+ */
+export function plainLocate(
+  yaml: string,
+  data: Record<string, unknown>,
+  path: readonly PropertyKey[],
+  firstLine: number,
+): { line: number; column: number } | undefined {
+  const [key, index] = path;
+  if (typeof key !== 'string' || path.length > 2 || (path.length === 2 && typeof index !== 'number')) return undefined;
+  if (!Object.hasOwn(data, key)) return undefined;
+  const lines = yaml.split('\n');
+  let at = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (TOP_KEY.exec(lines[i]!)?.[1] !== key) continue;
+    if (at >= 0) return undefined;
+    at = i;
+  }
+  if (at < 0) return undefined;
+  const line = lines[at]!;
+  const rest = line.slice(TOP_KEY.exec(line)![0].length);
+  const value = rest.trimStart();
+  const expected = data[key];
+  const oneLine = (text: string) => !/^[>|[{'"]/.test(text) || (/^['"]/.test(text) && text.trimEnd().endsWith(text[0]!));
+  // The next line must not continue the value: it is a key, a list item, the end, or nothing.
+  const continues = (i: number, indent: number) =>
+    i < lines.length && lines[i]!.trim() !== '' && lines[i]!.search(/\S/) > indent && !/^\s*-(?: |$)/.test(lines[i]!);
+  if (index === undefined) {
+    if (value === '' || value.startsWith('#') || !oneLine(value) || continues(at + 1, 0)) return undefined;
+    if (!Object.is(lineScalar(value), expected) || typeof expected === 'object') return undefined;
+    return { line: firstLine + at, column: line.length - value.length + 1 };
+  }
+  if (value !== '' || !Array.isArray(expected) || index < 0 || index >= expected.length) return undefined;
+  let found: { line: number; column: number } | undefined;
+  let item = 0;
+  let indent = -1;
+  for (let i = at + 1; i < lines.length && item < expected.length; i++) {
+    const m = /^( *)-( +)(\S.*)$/.exec(lines[i]!);
+    if (!m) return undefined;
+    if (indent < 0) indent = m[1]!.length;
+    if (m[1]!.length !== indent) return undefined;
+    const text = m[3]!;
+    if (text.startsWith('#') || !oneLine(text) || continues(i + 1, indent + 1)) return undefined;
+    const v = lineScalar(text);
+    if (typeof v === 'object' || !Object.is(v, expected[item])) return undefined;
+    if (item === index) found = { line: firstLine + i, column: indent + 1 + m[2]!.length + 1 };
+    item++;
+  }
+  return item === expected.length ? found : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import matter from 'gray-matter';
-import { parseFile } from '../../src/core/frontmatter.ts';
+import { parseFile, plainLocate } from '../../src/core/frontmatter.ts';
 import { contentTexts } from '../helpers/content-texts.ts';
 
 // The check reads front matter with js-yaml (`fast`) and keeps that reading when the
@@ -139,6 +139,62 @@ describe('front matter: the fast reading', () => {
     expect(fast.fast).toBe(true);
     expect(fast.locate(['publisher', 'name'])).toEqual(parseFile(text).locate(['publisher', 'name']));
     expect(fast.locate(['publisher', 'name'])).toEqual({ line: 4, column: 9 });
+  });
+});
+
+describe('front matter: positions in a fast reading', () => {
+  /** Every top-level field and every item of a top-level list: the paths warnings point at. */
+  const paths = (data: Record<string, unknown>) =>
+    Object.entries(data).flatMap(([k, v]) => [[k], ...(Array.isArray(v) ? v.map((_, i) => [k, i]) : [])]);
+
+  it('are where yaml finds them, in every content file, fixture and generated file', () => {
+    let answered = 0;
+    for (const text of contentFiles()) {
+      const fast = parseFile(text, { fast: true });
+      if (!fast.fast) continue;
+      const exact = parseFile(text);
+      for (const path of paths(fast.data)) {
+        expect(fast.locate(path), `${path.join('.')} in ${text.slice(0, 80)}`).toEqual(exact.locate(path));
+        // plainLocate is what answers without yaml; the fixtures exercise it, not only the fallback.
+        const yaml = text
+          .replace(/\r\n?/g, '\n')
+          .slice(3)
+          .split(/\n---[ \t]*(?:\n|$)/)[0]!;
+        if (plainLocate(yaml, fast.data, path, 1)) answered++;
+      }
+    }
+    expect(answered).toBeGreaterThan(500);
+  });
+
+  it('are left to yaml where a line only looks like the field', () => {
+    const cases: [string, PropertyKey[]][] = [
+      ['summary: |\n  text\nclaim: A', ['claim']],
+      ['claim: >-\n  Folded\n  text', ['claim']],
+      ['claim: plain\n  continued', ['claim']],
+      ['claim: "two\n  lines"', ['claim']],
+      ['claim: "A" # comment', ['claim']],
+      ['claim: [a, b]', ['claim', 0]],
+      ['tags:\n  - a\n\n  - b', ['tags', 1]],
+      ['tags:\n  - a\n  # note\n  - b', ['tags', 1]],
+      ['tags:\n  - a\n    continued\n  - b', ['tags', 1]],
+      ['tags:\n  - name: x', ['tags', 0]],
+      ['tags:\n- a\n- b', ['tags', 1]],
+      ['tags:\n  -   spaced\n  - "q"', ['tags', 1]],
+      ['claim: 12', ['claim']],
+      ['claim:', ['claim']],
+      ['nested:\n  claim: x', ['nested', 'claim']],
+    ];
+    for (const [yaml, path] of cases) {
+      const text = fm(yaml);
+      const fast = parseFile(text, { fast: true });
+      expect(fast.locate(path), yaml).toEqual(parseFile(text).locate(path));
+    }
+    // Not guessed: the line after a block scalar's header, a continued value, a comment after a quote.
+    const data = { summary: 'text\n', claim: 'A' };
+    expect(plainLocate('\nsummary: |\n  claim: B\nclaim: A', data, ['claim'], 1)).toEqual({ line: 4, column: 8 });
+    expect(plainLocate('\nclaim: plain\n  continued', { claim: 'plain continued' }, ['claim'], 1)).toBeUndefined();
+    expect(plainLocate('\nclaim: "A" # c', { claim: 'A' }, ['claim'], 1)).toBeUndefined();
+    expect(plainLocate('\nclaim: A\nclaim: B', { claim: 'B' }, ['claim'], 1)).toBeUndefined();
   });
 });
 
