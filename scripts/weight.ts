@@ -72,12 +72,34 @@ export interface Transfer {
 const compressible = (type: string) => /^(text\/|application\/(javascript|json|xml|manifest)|image\/svg)/.test(type);
 
 /**
- * Opens `url` (the search page with a query) in `page` and sums what it fetched until
- * the first result link is shown and the network is idle.
+ * Opens `url` (the search page with a query) in `page` and sums what it fetched until the
+ * first result link is shown (`responses`, `total`, `raw`); what it fetched after that, until
+ * the network is idle, is `after` (the filter pane's indexes, on a screen wide enough to show it).
  */
-export async function searchTransfer(page: Page, url: string): Promise<{ total: number; raw: number; responses: Transfer[] }> {
-  const pending: Promise<Transfer | null>[] = [];
+export async function searchTransfer(
+  page: Page,
+  url: string,
+): Promise<{ total: number; raw: number; responses: Transfer[]; after: Transfer[] }> {
+  const pending: Promise<(Transfer & { before: boolean }) | null>[] = [];
+  // The moment the first result appears, told by the page itself (Pagefind fetches from a worker,
+  // whose requests the page's own resource timing does not list); a request asked for after it is `after`.
+  let shown = false;
+  const requestedBefore = new WeakSet<object>();
+  await page.exposeBinding('__resultsShown', () => {
+    shown = true;
+  });
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-search-results] .search-result-link')) return;
+      observer.disconnect();
+      void (window as unknown as { __resultsShown(): Promise<void> }).__resultsShown();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  page.on('request', (request) => {
+    if (!shown) requestedBefore.add(request);
+  });
   page.on('response', (response) => {
+    const before = requestedBefore.has(response.request());
     pending.push(
       response
         .body()
@@ -88,6 +110,7 @@ export async function searchTransfer(page: Page, url: string): Promise<{ total: 
             type,
             bytes: body.length,
             transfer: compressible(type) ? gzipSync(body).length : body.length,
+            before,
           };
         })
         .catch(() => null),
@@ -96,11 +119,14 @@ export async function searchTransfer(page: Page, url: string): Promise<{ total: 
   await page.goto(url);
   await page.locator('[data-search-results] .search-result-link').first().waitFor();
   await page.waitForLoadState('networkidle');
-  const responses = (await Promise.all(pending)).filter((r): r is Transfer => r !== null);
+  const all = (await Promise.all(pending)).filter((r): r is Transfer & { before: boolean } => r !== null);
+  const strip = ({ before: _, ...r }: Transfer & { before: boolean }): Transfer => r;
+  const responses = all.filter((r) => r.before).map(strip);
   return {
     total: responses.reduce((n, r) => n + r.transfer, 0),
     raw: responses.reduce((n, r) => n + r.bytes, 0),
     responses,
+    after: all.filter((r) => !r.before).map(strip),
   };
 }
 
@@ -119,7 +145,12 @@ export async function firstQueryTransfer(
   dist: string,
   base: string,
   query: string,
-): Promise<{ total: number; raw: number; responses: (Transfer & { path: string })[] } | null> {
+): Promise<{
+  total: number;
+  raw: number;
+  responses: (Transfer & { path: string })[];
+  after: (Transfer & { path: string })[];
+} | null> {
   // The test helpers' static server and Chromium, loaded only when measured.
   const { serveStatic } = await import('../tests/helpers/serve.ts');
   const { launchBrowser, CHROMIUM_PATH } = await import('../tests/helpers/browser.ts');
@@ -129,7 +160,8 @@ export async function firstQueryTransfer(
   try {
     const page = await browser.newPage();
     const result = await searchTransfer(page, `${server.origin}${server.base}search/?q=${encodeURIComponent(query)}`);
-    return { ...result, responses: result.responses.map((r) => ({ ...r, path: r.url.slice(server.origin.length) })) };
+    const withPath = (r: Transfer) => ({ ...r, path: r.url.slice(server.origin.length) });
+    return { ...result, responses: result.responses.map(withPath), after: result.after.map(withPath) };
   } finally {
     await browser.close();
     await server.close();
@@ -174,6 +206,8 @@ async function main(argv: string[]): Promise<number> {
   console.log(
     `${ok ? '✓' : '✗'} search page, first query "${query}": ${kb(search.total)} transferred (${kb(search.raw)} uncompressed) in ${search.responses.length} responses (budget ${kb(SEARCH_QUERY_BUDGET)})`,
   );
+  const after = search.after.reduce((n, r) => n + r.transfer, 0);
+  console.log(`  then, once the results are shown: ${kb(after)} in ${search.after.length} responses (the filter values)`);
   return failed ? 1 : 0;
 }
 

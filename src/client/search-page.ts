@@ -82,8 +82,6 @@ function start(root: HTMLElement): void {
       // A large site's index is written in shards (src/integrations/pagefind.ts): merged here, one index to the reader.
       const { shards } = (await (await fetch(`${text.bundle}shards.json`)).json()) as { shards: string[] };
       await Promise.all(shards.map((shard) => pagefind.mergeIndex(`${text.bundle}${shard}`, { baseUrl: text.base })));
-      // Every filter value the index knows, so the checkboxes do not depend on the first query.
-      buildPane(await pagefind.filters());
       return pagefind;
     } catch {
       return null;
@@ -93,6 +91,32 @@ function start(root: HTMLElement): void {
   let searchId = 0;
   let pending: { id: string; data(): Promise<ResultData> }[] = [];
   let typing: ReturnType<typeof setTimeout> | undefined;
+  const activeFilters = () => Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0));
+
+  /**
+   * Every filter value the index knows, so the checkboxes do not depend on a query. Its
+   * filter indexes grow with the desk's claimants, outlets and tags (docs/performance.md),
+   * so they are fetched once the first results are shown or the pane is opened, not before
+   * the first results; a search that uses a filter fetches that filter's index itself.
+   */
+  let filled: Promise<void> | undefined;
+  const fillPane = (pagefind: Pagefind) =>
+    (filled ??= (async () => {
+      buildPane(await pagefind.filters());
+      const id = searchId;
+      const term = input.value.trim();
+      const active = activeFilters();
+      // The counts of the search on screen, now that every filter's index is loaded.
+      const search = hasQuery({ term, filters: active }) ? await pagefind.search(term || null, { filters: active }) : null;
+      if (id !== searchId) return;
+      if (search) showCounts(search.filters ?? {}, search.totalFilters ?? null);
+      else showCounts(await pagefind.filters(), null);
+    })());
+  // Opened by the reader. (The pane opened at the start, on a wide screen, is filled after the first results.)
+  let shown = false;
+  filterPane.addEventListener('toggle', () => {
+    if (filterPane.open && shown) void loading.then((pagefind) => pagefind && fillPane(pagefind));
+  });
 
   async function run(): Promise<void> {
     clearTimeout(typing);
@@ -102,14 +126,16 @@ function start(root: HTMLElement): void {
     if (query !== location.search) history.replaceState(history.state, '', location.pathname + query);
     const pagefind = await loading;
     if (!pagefind || id !== searchId) return;
-    const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0));
+    const active = activeFilters();
     if (!hasQuery({ term, filters: active })) {
-      showCounts(await pagefind.filters(), null);
+      if (filled) showCounts(await pagefind.filters(), null);
       if (id !== searchId) return;
       pending = [];
       list.replaceChildren();
       more.hidden = true;
       summary.textContent = '';
+      shown = true;
+      if (filterPane.open) void fillPane(pagefind);
       return;
     }
     const search = await pagefind.search(term || null, { filters: active });
@@ -121,6 +147,8 @@ function start(root: HTMLElement): void {
     list.replaceChildren(...page);
     const found = countText(search.results.length);
     summary.textContent = term ? text.foundFor!.replace('{found}', found).replace('{term}', term) : found;
+    shown = true;
+    if (filterPane.open) void fillPane(pagefind);
   }
 
   /** The next results as list items, or null if a newer search has started meanwhile. */

@@ -377,7 +377,8 @@ export function plainLocate(
     if (!Object.is(lineScalar(value), expected) || typeof expected === 'object') return undefined;
     return { line: firstLine + at, column: line.length - value.length + 1 };
   }
-  if (value !== '' || !Array.isArray(expected) || index < 0 || index >= expected.length) return undefined;
+  if (value !== '' || !Array.isArray(expected) || typeof index !== 'number' || index < 0 || index >= expected.length)
+    return undefined;
   let found: { line: number; column: number } | undefined;
   let item = 0;
   let indent = -1;
