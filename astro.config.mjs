@@ -8,6 +8,7 @@ import { getCorpus } from './src/check/cache.ts';
 import { locationOf } from './src/site/location.ts';
 import { astroCacheDir } from './src/integrations/astro-cache.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import dataStore from './src/integrations/data-store.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import remarkCitations from './src/remark/citations.ts';
 import remarkCheckerParser from './src/remark/parser.ts';
@@ -64,5 +65,11 @@ export default defineConfig({
       remarkPlugins: [remarkCheckerParser, [remarkCitations, { contentDir: dir, base: location.base }]],
     }),
   },
-  integrations: [contentCheck({ dir }), shareCards({ dir }), sitemap({ filter: sitemapFilter(corpus, location) }), pagefind()],
+  integrations: [
+    contentCheck({ dir }),
+    dataStore(),
+    shareCards({ dir }),
+    sitemap({ filter: sitemapFilter(corpus, location) }),
+    pagefind(),
+  ],
 });
