@@ -80,26 +80,24 @@ export async function searchTransfer(
   page: Page,
   url: string,
 ): Promise<{ total: number; raw: number; responses: Transfer[]; after: Transfer[] }> {
-  const pending: Promise<(Transfer & { before: boolean }) | null>[] = [];
-  // The moment the first result appears, told by the page itself (Pagefind fetches from a worker,
-  // whose requests the page's own resource timing does not list); a request asked for after it is `after`.
-  let shown = false;
-  const requestedBefore = new WeakSet<object>();
-  await page.exposeBinding('__resultsShown', () => {
-    shown = true;
+  const pending: Promise<(Transfer & { started: number }) | null>[] = [];
+  // The moment the first result appears, told by the page itself on the browser's clock (Pagefind
+  // fetches from a worker, whose requests the page's own resource timing does not list, and events
+  // from the page and the worker can reach this process in either order): a request the browser
+  // started after it is `after`.
+  let shownAt = Number.POSITIVE_INFINITY;
+  await page.exposeBinding('__resultsShown', (_source, at: number) => {
+    shownAt = Math.min(shownAt, at);
   });
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
       if (!document.querySelector('[data-search-results] .search-result-link')) return;
       observer.disconnect();
-      void (window as unknown as { __resultsShown(): Promise<void> }).__resultsShown();
+      const at = performance.timeOrigin + performance.now();
+      void (window as unknown as { __resultsShown(at: number): Promise<void> }).__resultsShown(at);
     }).observe(document, { childList: true, subtree: true });
   });
-  page.on('request', (request) => {
-    if (!shown) requestedBefore.add(request);
-  });
   page.on('response', (response) => {
-    const before = requestedBefore.has(response.request());
     pending.push(
       response
         .body()
@@ -110,7 +108,7 @@ export async function searchTransfer(
             type,
             bytes: body.length,
             transfer: compressible(type) ? gzipSync(body).length : body.length,
-            before,
+            started: response.request().timing().startTime,
           };
         })
         .catch(() => null),
@@ -119,14 +117,15 @@ export async function searchTransfer(
   await page.goto(url);
   await page.locator('[data-search-results] .search-result-link').first().waitFor();
   await page.waitForLoadState('networkidle');
-  const all = (await Promise.all(pending)).filter((r): r is Transfer & { before: boolean } => r !== null);
-  const strip = ({ before: _, ...r }: Transfer & { before: boolean }): Transfer => r;
-  const responses = all.filter((r) => r.before).map(strip);
+  const all = (await Promise.all(pending)).filter((r): r is Transfer & { started: number } => r !== null);
+  const strip = ({ started: _, ...r }: Transfer & { started: number }): Transfer => r;
+  const before = (r: { started: number }) => r.started < shownAt;
+  const responses = all.filter(before).map(strip);
   return {
     total: responses.reduce((n, r) => n + r.transfer, 0),
     raw: responses.reduce((n, r) => n + r.bytes, 0),
     responses,
-    after: all.filter((r) => !r.before).map(strip),
+    after: all.filter((r) => !before(r)).map(strip),
   };
 }
 

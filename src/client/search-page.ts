@@ -112,6 +112,8 @@ function start(root: HTMLElement): void {
       if (search) showCounts(search.filters ?? {}, search.totalFilters ?? null);
       else showCounts(await pagefind.filters(), null);
     })());
+  // After the results are painted: the reader sees them before the filters' requests start.
+  const afterPaint = (pagefind: Pagefind) => requestAnimationFrame(() => setTimeout(() => void fillPane(pagefind)));
   // Opened by the reader. (The pane opened at the start, on a wide screen, is filled after the first results.)
   let shown = false;
   filterPane.addEventListener('toggle', () => {
@@ -135,7 +137,7 @@ function start(root: HTMLElement): void {
       more.hidden = true;
       summary.textContent = '';
       shown = true;
-      if (filterPane.open) void fillPane(pagefind);
+      if (filterPane.open) afterPaint(pagefind);
       return;
     }
     const search = await pagefind.search(term || null, { filters: active });
@@ -148,7 +150,7 @@ function start(root: HTMLElement): void {
     const found = countText(search.results.length);
     summary.textContent = term ? text.foundFor!.replace('{found}', found).replace('{term}', term) : found;
     shown = true;
-    if (filterPane.open) void fillPane(pagefind);
+    if (filterPane.open) afterPaint(pagefind);
   }
 
   /** The next results as list items, or null if a newer search has started meanwhile. */
