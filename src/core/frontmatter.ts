@@ -280,12 +280,15 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean, fast: boolean): Par
   }
   if (fastData) {
     let exact: ParsedFile | undefined;
+    // Read once, on the first position asked for: a file may be asked for thousands.
+    let plain: Map<string, { line: number; column: number }> | undefined;
     return {
       data: fastData,
       body,
       bodyLineOffset,
       locate: (path) =>
-        plainLocate(fastYaml, fastData!, path, yamlLine) ?? (exact ??= parseFileUnguarded(raw, wholeYaml, false)).locate(path),
+        pathPosition((plain ??= plainPositions(fastYaml, fastData!, yamlLine)), path) ??
+        (exact ??= parseFileUnguarded(raw, wholeYaml, false)).locate(path),
       errors: [],
       fast: true,
     };
@@ -339,60 +342,79 @@ function lineScalar(text: string): unknown {
   }
 }
 
+/** A field path as plainPositions keys it: a top-level field, or `field\0index` for a list item. */
+const positionKey = (key: string, index?: number) => (index === undefined ? key : `${key}\0${index}`);
+
 /**
- * Where a top-level field (`['claim']`) or an item of a top-level block list (`['appearance', 0]`)
- * is in plain front matter, found by reading its lines, or undefined for anything else (then
- * `yaml` is asked). Warnings about many files point at such fields, and parsing each file
- * again with `yaml` for its positions was a large part of a big desk's check. A position is
- * given only when the line's value reads back as the data has it: a line that merely looks
- * like the field (inside a block scalar, a second key of the same name) gives none.
+ * Where each top-level field (`claim`) and each item of a top-level block list (`appearance`, 0)
+ * is in plain front matter, found by reading its lines once; what is not found here is left to
+ * `yaml`. Warnings about many files point at such fields, and parsing each file again with `yaml`
+ * for its positions was a large part of a big desk's check. A position is given only when the
+ * line's value reads back as the data has it: a line that merely looks like the field (inside a
+ * block scalar, a second key of the same name) gives none.
  */
+export function plainPositions(
+  yaml: string,
+  data: Record<string, unknown>,
+  firstLine: number,
+): Map<string, { line: number; column: number }> {
+  const positions = new Map<string, { line: number; column: number }>();
+  const lines = yaml.split('\n');
+  // Each top-level key's line and the length of its `key:`; a key on two lines is left to yaml.
+  const keyLines = new Map<string, { at: number; length: number } | null>();
+  lines.forEach((l, i) => {
+    const m = TOP_KEY.exec(l);
+    if (m) keyLines.set(m[1]!, keyLines.has(m[1]!) ? null : { at: i, length: m[0].length });
+  });
+  const oneLine = (text: string) => !/^[>|[{'"]/.test(text) || (/^['"]/.test(text) && text.trimEnd().endsWith(text[0]!));
+  // The next line must not continue the value: it is a key, a list item, the end, or nothing.
+  const continues = (i: number, indent: number) =>
+    i < lines.length && lines[i]!.trim() !== '' && lines[i]!.search(/\S/) > indent && !/^\s*-(?: |$)/.test(lines[i]!);
+  for (const [key, found] of keyLines) {
+    if (!found || !Object.hasOwn(data, key)) continue;
+    const line = lines[found.at]!;
+    const value = line.slice(found.length).trimStart();
+    const expected = data[key];
+    if (value !== '') {
+      if (value.startsWith('#') || !oneLine(value) || continues(found.at + 1, 0)) continue;
+      if (typeof expected === 'object' || !Object.is(lineScalar(value), expected)) continue;
+      positions.set(positionKey(key), { line: firstLine + found.at, column: line.length - value.length + 1 });
+      continue;
+    }
+    if (!Array.isArray(expected)) continue;
+    const items: { line: number; column: number }[] = [];
+    let indent = -1;
+    for (let i = found.at + 1; i < lines.length && items.length < expected.length; i++) {
+      const m = /^( *)-( +)(\S.*)$/.exec(lines[i]!);
+      if (!m) break;
+      if (indent < 0) indent = m[1]!.length;
+      const text = m[3]!;
+      if (m[1]!.length !== indent || text.startsWith('#') || !oneLine(text) || continues(i + 1, indent + 1)) break;
+      const v = lineScalar(text);
+      if (typeof v === 'object' || !Object.is(v, expected[items.length])) break;
+      items.push({ line: firstLine + i, column: indent + 1 + m[2]!.length + 1 });
+    }
+    // Only a list read to its end, item for item as the data has it, is trusted.
+    if (items.length === expected.length) items.forEach((p, i) => positions.set(positionKey(key, i), p));
+  }
+  return positions;
+}
+
+/** plainPositions' answer for one path (`['claim']`, `['appearance', 0]`), or undefined. */
 export function plainLocate(
   yaml: string,
   data: Record<string, unknown>,
   path: readonly PropertyKey[],
   firstLine: number,
 ): { line: number; column: number } | undefined {
+  return pathPosition(plainPositions(yaml, data, firstLine), path);
+}
+
+function pathPosition(
+  positions: Map<string, { line: number; column: number }>,
+  path: readonly PropertyKey[],
+): { line: number; column: number } | undefined {
   const [key, index] = path;
   if (typeof key !== 'string' || path.length > 2 || (path.length === 2 && typeof index !== 'number')) return undefined;
-  if (!Object.hasOwn(data, key)) return undefined;
-  const lines = yaml.split('\n');
-  let at = -1;
-  for (let i = 0; i < lines.length; i++) {
-    if (TOP_KEY.exec(lines[i]!)?.[1] !== key) continue;
-    if (at >= 0) return undefined;
-    at = i;
-  }
-  if (at < 0) return undefined;
-  const line = lines[at]!;
-  const rest = line.slice(TOP_KEY.exec(line)![0].length);
-  const value = rest.trimStart();
-  const expected = data[key];
-  const oneLine = (text: string) => !/^[>|[{'"]/.test(text) || (/^['"]/.test(text) && text.trimEnd().endsWith(text[0]!));
-  // The next line must not continue the value: it is a key, a list item, the end, or nothing.
-  const continues = (i: number, indent: number) =>
-    i < lines.length && lines[i]!.trim() !== '' && lines[i]!.search(/\S/) > indent && !/^\s*-(?: |$)/.test(lines[i]!);
-  if (index === undefined) {
-    if (value === '' || value.startsWith('#') || !oneLine(value) || continues(at + 1, 0)) return undefined;
-    if (!Object.is(lineScalar(value), expected) || typeof expected === 'object') return undefined;
-    return { line: firstLine + at, column: line.length - value.length + 1 };
-  }
-  if (value !== '' || !Array.isArray(expected) || typeof index !== 'number' || index < 0 || index >= expected.length)
-    return undefined;
-  let found: { line: number; column: number } | undefined;
-  let item = 0;
-  let indent = -1;
-  for (let i = at + 1; i < lines.length && item < expected.length; i++) {
-    const m = /^( *)-( +)(\S.*)$/.exec(lines[i]!);
-    if (!m) return undefined;
-    if (indent < 0) indent = m[1]!.length;
-    if (m[1]!.length !== indent) return undefined;
-    const text = m[3]!;
-    if (text.startsWith('#') || !oneLine(text) || continues(i + 1, indent + 1)) return undefined;
-    const v = lineScalar(text);
-    if (typeof v === 'object' || !Object.is(v, expected[item])) return undefined;
-    if (item === index) found = { line: firstLine + i, column: indent + 1 + m[2]!.length + 1 };
-    item++;
-  }
-  return item === expected.length ? found : undefined;
+  return positions.get(positionKey(key, index as number | undefined));
 }

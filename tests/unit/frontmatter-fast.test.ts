@@ -196,6 +196,20 @@ describe('front matter: positions in a fast reading', () => {
     expect(plainLocate('\nclaim: "A" # c', { claim: 'A' }, ['claim'], 1)).toBeUndefined();
     expect(plainLocate('\nclaim: A\nclaim: B', { claim: 'B' }, ['claim'], 1)).toBeUndefined();
   });
+
+  it('are read once per file, however many are asked for', () => {
+    // A claim whose tags alternate in spelling gets a problem, and a position, per tag: asking
+    // for each must not read the whole list again (it did, and 4,000 tags took most of a minute).
+    const n = 20_000;
+    const text = fm(`title: T\ntags:\n${Array.from({ length: n }, (_, i) => `  - ${i % 2 ? 'Tag' : 'tag'}`).join('\n')}`);
+    const fast = parseFile(text, { fast: true });
+    expect(fast.fast).toBe(true);
+    const found = Array.from({ length: n }, (_, i) => fast.locate(['tags', i]));
+    expect(found[0]).toEqual({ line: 4, column: 5 });
+    expect(found[n - 1]).toEqual({ line: n + 3, column: 5 });
+    const exact = parseFile(text);
+    for (const i of [1, 777, n - 2]) expect(found[i]).toEqual(exact.locate(['tags', i]));
+  });
 });
 
 describe('front matter: the body', () => {
