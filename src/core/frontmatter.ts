@@ -395,7 +395,7 @@ export function plainPositions(
       items.push({ line: firstLine + i, column: indent + 1 + m[2]!.length + 1 });
     }
     // Only a list read to its end, item for item as the data has it, is trusted.
-    if (items.length === expected.length) items.forEach((p, i) => positions.set(positionKey(key, i), p));
+    if (items.length === expected.length) for (const [i, p] of items.entries()) positions.set(positionKey(key, i), p);
   }
   return positions;
 }
