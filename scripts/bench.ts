@@ -312,7 +312,7 @@ async function main(): Promise<void> {
       incremental_ratio: incremental_s === null ? null : round(incremental_s / total, 3),
       first_query_kb: search ? round(search.total / 1024, 1) : null,
       // Fetched once the results are shown: the filter pane's values (wide screens).
-      after_query_kb: search ? round(search.after.reduce((n, r) => n + r.transfer, 0) / 1024, 1) : null,
+      after_query_kb: search ? round(search.afterTotal / 1024, 1) : null,
       // Cold: every card drawn during the build (a new desk); warm: all cached (every later build).
       warm_cards: args.warmCards,
     };

@@ -102,7 +102,8 @@ function start(root: HTMLElement): void {
   let filled: Promise<void> | undefined;
   const fillPane = (pagefind: Pagefind) =>
     (filled ??= (async () => {
-      buildPane(await pagefind.filters());
+      const all = await pagefind.filters();
+      buildPane(all);
       const id = searchId;
       const term = input.value.trim();
       const active = activeFilters();
@@ -110,12 +111,15 @@ function start(root: HTMLElement): void {
       const search = hasQuery({ term, filters: active }) ? await pagefind.search(term || null, { filters: active }) : null;
       if (id !== searchId) return;
       if (search) showCounts(search.filters ?? {}, search.totalFilters ?? null);
-      else showCounts(await pagefind.filters(), null);
+      else showCounts(all, null);
     })());
-  // After the results are painted: the reader sees them before the filters' requests start.
-  const afterPaint = (pagefind: Pagefind) => requestAnimationFrame(() => setTimeout(() => void fillPane(pagefind)));
   // Opened by the reader. (The pane opened at the start, on a wide screen, is filled after the first results.)
   let shown = false;
+  /** Once results (or none) are on screen: an open pane is filled after they are painted, so they come first. */
+  const resultsShown = (pagefind: Pagefind) => {
+    shown = true;
+    if (filterPane.open) requestAnimationFrame(() => setTimeout(() => void fillPane(pagefind)));
+  };
   filterPane.addEventListener('toggle', () => {
     if (filterPane.open && shown) void loading.then((pagefind) => pagefind && fillPane(pagefind));
   });
@@ -136,8 +140,7 @@ function start(root: HTMLElement): void {
       list.replaceChildren();
       more.hidden = true;
       summary.textContent = '';
-      shown = true;
-      if (filterPane.open) afterPaint(pagefind);
+      resultsShown(pagefind);
       return;
     }
     const search = await pagefind.search(term || null, { filters: active });
@@ -149,8 +152,7 @@ function start(root: HTMLElement): void {
     list.replaceChildren(...page);
     const found = countText(search.results.length);
     summary.textContent = term ? text.foundFor!.replace('{found}', found).replace('{term}', term) : found;
-    shown = true;
-    if (filterPane.open) afterPaint(pagefind);
+    resultsShown(pagefind);
   }
 
   /** The next results as list items, or null if a newer search has started meanwhile. */
