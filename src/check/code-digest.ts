@@ -37,13 +37,13 @@ export function codeDigest(entries: readonly string[], root: string): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-/** The modules that make an entry's rendering and its data: the remark plugins and the collections' definition. */
-const RENDERERS = ['src/remark/parser.ts', 'src/remark/citations.ts', 'src/content.config.ts'];
+/** The modules that make an entry's rendering and its data: the Markdown processor (with its remark plugins) and the collections' definition. */
+export const RENDERERS = ['src/remark/processor.ts', 'src/content.config.ts'];
 let renderCode: string | undefined;
 
 /**
  * A digest of what renders a claim's Markdown and shapes the collections' data besides the
- * content: the remark plugins, the collections' definition and everything they import, and the
+ * content: the Markdown processor and its remark plugins, the collections' definition and everything they import, and the
  * locked package versions (Astro's Markdown pipeline). Part of every entry's digest in Astro's
  * content store (content.config.ts) and of every page's key (site/page-keys.ts: no route imports
  * the plugins), so that a change to either renders everything again while a content edit renders

@@ -8,6 +8,7 @@
 import { relative, sep } from 'node:path';
 import { statSync } from 'node:fs';
 import type { Root, Link, Parent, PhrasingContent, RootContent, Nodes, Text } from 'mdast';
+import type { Properties } from 'hast';
 import { citedNodes, collectCitations, resolveContentLink } from '../core/citations.ts';
 import { bodyQuotations, type TextQuotation } from '../core/quotations.ts';
 import type { Corpus } from '../check/corpus.ts';
@@ -38,7 +39,7 @@ type Custom = { type: string; data?: Record<string, unknown>; children?: unknown
 const el = (tagName: string, props: Record<string, unknown>, children: unknown[]): Nodes =>
   ({ type: `x-${tagName}`, data: { hName: tagName, hProperties: props }, children }) as Custom as unknown as Nodes;
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
-const link = (url: string, children: PhrasingContent[], props: Record<string, unknown> = {}): Link => ({
+const link = (url: string, children: PhrasingContent[], props: Properties = {}): Link => ({
   type: 'link',
   url,
   title: null,

@@ -4,9 +4,10 @@
  * no route imports the remark plugins and Astro's own check of a route's code cannot see them.
  * (tests/integration/incremental.test.ts proves the keys against full builds for content edits.)
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importClosure, renderCodeDigest } from '../../src/check/code-digest.ts';
+import { importClosure, RENDERERS, renderCodeDigest } from '../../src/check/code-digest.ts';
 import { loadCorpus } from '../../src/check/load-corpus.ts';
 import { pageKeys } from '../../src/site/page-keys.ts';
 import { FIXTURES, ROOT } from '../helpers/build-site.ts';
@@ -40,13 +41,18 @@ describe('page keys', () => {
   it('cover the remark plugins and the collections’ definition with all they import, and are stable within a process', () => {
     expect(renderCodeDigest()).toMatch(/^[0-9a-f]{32}$/);
     expect(renderCodeDigest()).toBe(renderCodeDigest());
-    const closure = importClosure(
-      ['src/remark/parser.ts', 'src/remark/citations.ts', 'src/content.config.ts'].map((p) => join(ROOT, p)),
-    );
+    const closure = importClosure(RENDERERS.map((p) => join(ROOT, p)));
     expect(closure).toEqual(
       expect.arrayContaining(
-        ['src/remark/citations.ts', 'src/content.config.ts', 'src/core/schema.ts', 'src/i18n/en.ts'].map((p) => join(ROOT, p)),
+        ['src/remark/parser.ts', 'src/remark/citations.ts', 'src/content.config.ts', 'src/core/schema.ts', 'src/i18n/en.ts'].map(
+          (p) => join(ROOT, p),
+        ),
       ),
     );
+    // Whatever of src/ the config renders Markdown with is part of the digest.
+    const config = readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8');
+    const renderers = [...config.matchAll(/from '\.\/(src\/remark\/[^']+)'/g)].map((m) => join(ROOT, m[1]!));
+    expect(renderers.length).toBeGreaterThan(0);
+    expect(closure).toEqual(expect.arrayContaining(renderers));
   });
 });
