@@ -25,6 +25,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { codeDigest } from './code-digest.ts';
+import { type SourceBlock, type SourceText, sourceText } from '../core/matcher.ts';
 import type { Corpus, LoadOptions } from './corpus.ts';
 import { COLLECTIONS } from './passes/files.ts';
 import { loadCorpus } from './load-corpus.ts';
@@ -105,6 +106,31 @@ export function keyOf(corpus: Corpus): string | undefined {
   return keys.get(corpus);
 }
 
+/** A corpus as a snapshot holds it: each source's text as its blocks alone. */
+type Stored = Omit<Corpus, 'texts'> & { texts: Map<string, SourceBlock[]> };
+
+/**
+ * A source's joined text is its blocks' texts again, end to end: half of what a snapshot held.
+ * It is joined again when the snapshot is read, and each block's text is then cut from the
+ * joined one, which V8 keeps as a view of it, not a copy: the corpus the build holds keeps each
+ * source's text once, where the one read from the folder kept it twice.
+ */
+function toStored(corpus: Corpus): Stored {
+  return { ...corpus, texts: new Map([...corpus.texts].map(([slug, t]) => [slug, t.blocks])) };
+}
+
+function fromStored(stored: Stored): Corpus {
+  const texts = new Map<string, SourceText>();
+  for (const [slug, blocks] of stored.texts) {
+    const text = sourceText(blocks);
+    blocks.forEach((b, i) => {
+      b.text = text.joined.slice(text.blockStarts[i], text.blockStarts[i]! + b.text.length);
+    });
+    texts.set(slug, text);
+  }
+  return { ...stored, texts };
+}
+
 /** loadCorpus, from the snapshot when the folder and the code are as they were, and saving a snapshot otherwise. */
 export function loadCorpusSnapshot(dir: string, options: LoadOptions = {}): Corpus {
   const displayBase = options.displayBase ?? process.cwd();
@@ -114,7 +140,7 @@ export function loadCorpusSnapshot(dir: string, options: LoadOptions = {}): Corp
   const file = join(store, `${key}.bin`);
   if (existsSync(file)) {
     try {
-      const corpus = deserialize(readFileSync(file)) as Corpus;
+      const corpus = fromStored(deserialize(readFileSync(file)) as Stored);
       keys.set(corpus, key);
       return corpus;
     } catch {
@@ -128,7 +154,7 @@ export function loadCorpusSnapshot(dir: string, options: LoadOptions = {}): Corp
     for (const old of readdirSync(store)) rmSync(join(store, old), { force: true });
     // Write then rename: a process killed mid-write leaves no torn snapshot under the key.
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, serialize(corpus));
+    writeFileSync(tmp, serialize(toStored(corpus)));
     renameSync(tmp, file);
   } catch {
     // A read-only or full disk costs the next process a read of the folder, nothing more.

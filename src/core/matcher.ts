@@ -76,7 +76,8 @@ export const INSERTION_MAX_WORDS = 12;
 const ELISION = /\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\./g;
 const INSERTION = /\[[^[\]]*\]/g;
 
-function sourceText(blocks: SourceBlock[]): SourceText {
+/** A source's blocks joined: the offsets of matches and highlights are in this text. */
+export function sourceText(blocks: SourceBlock[]): SourceText {
   const blockStarts: number[] = [];
   let joined = '';
   for (const b of blocks) {
