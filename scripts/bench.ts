@@ -10,7 +10,8 @@
  *   3. the search page's first query (`/search/?q=council` in Chromium): what it
  *      transfers, gzip-compressed as a static host sends text (scripts/weight.ts),
  *   4. an incremental build: one claim's analysis edited (scripts/bench/edit.ts),
- *      then check and build again with every cache of the first build kept,
+ *      then check and build again with every cache of the first build kept and
+ *      without its dist/, as the Deploy workflow builds,
  *   5. the baseline: the bare Astro site in scripts/bench/baseline/ over the same
  *      content, plus its Pagefind index.
  * Peak RSS is sampled every 100 ms over the whole process tree of each step
@@ -264,8 +265,10 @@ async function main(): Promise<void> {
     let incremental: { check: Run; build: Run; file: string } | null = null;
     if (args.incremental) {
       // A one-line correction: the same desk with one claim's analysis edited, built again with
-      // every cache the first build left (content snapshot, Astro's cache, the cards).
+      // every cache the first build left (content snapshot, Astro's cache, the cards), and no dist/:
+      // the Deploy workflow builds in a fresh checkout, with only its caches restored.
       const file = editOneClaim(content);
+      rmSync(dist, { recursive: true, force: true });
       log(`incremental… (${file.slice(content.length + 1)} edited)`);
       const check2 = must('npm run check (incremental)', await run(process.execPath, [join(root, 'scripts/check.ts')], env));
       const build2 = must('npm run build (incremental)', await run(process.execPath, [buildScript, '--outDir', dist], buildEnv));
