@@ -19,7 +19,7 @@ import { claimSchema, pageSchema, sourceSchema } from './core/schema.ts';
 import { renderGuard } from './integrations/render-guard.ts';
 
 const dir = contentDir();
-// A change to the code that renders an entry (the remark plugins, this file and all they import) renders every entry again.
+// A change to the code that renders an entry (the Markdown processor and its plugins, this file and all they import) renders every entry again.
 const RENDER_CODE = renderCodeDigest();
 // No page reads an entry's raw body (excerpts and sources come from the corpus): not keeping it
 // takes the Markdown of every claim out of the data store and the bundle.

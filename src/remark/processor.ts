@@ -1,17 +1,21 @@
 /**
  * The site's Markdown processor (Astro's `markdown.processor`): Astro's `unified()`
  * pipeline, with the checker's parser (which also typesets: no SmartyPants) and the
- * citations plugin, less the two steps that cannot change what it renders here. rehype-raw turns raw HTML into elements by
- * writing every tree out and parsing it again with parse5, whether or not the tree
- * holds any; the format refuses raw HTML, and remarkCitations drops any that reaches
- * it, so there is none (most of the rendering's cost went there: docs/performance.md).
- * remark-gfm adds GFM to remark's own parser, which the checker's parser (satteri,
- * GFM included) replaces. Everything else runs as Astro runs it, in its order: the
- * pictures (local and remote) that Astro's image service then processes, the heading
- * ids and the list of headings. The one thing rehype-raw's round trip changed, a `data-`
- * attribute without a value written `=""` (the footnotes' markers), is written so here
- * too. tests/unit/markdown-processor.test.ts holds the output equal to Astro's pipeline
- * on every content file of the demo and the fixture sites, and on GFM's constructs.
+ * citations plugin, less what cannot change what it renders here. remark-gfm adds GFM
+ * to remark's own parser, which the checker's parser (satteri, GFM included) replaces.
+ * rehype-raw turns raw HTML into elements by feeding every tree through parse5, the
+ * HTML parser, whether or not it holds any; the format refuses raw HTML and
+ * remarkCitations drops any that reaches it, so it is run only on a tree that parse5
+ * would build otherwise than it is: a link inside a link (an autolink in a link's text,
+ * a verified quotation inside an editor's link: parse5 ends the outer link there), a
+ * block inside a paragraph, a code block whose text starts with a line break (parse5
+ * drops it). Elsewhere the one thing its round trip changed, a `data-` attribute
+ * without a value written `=""` (the footnotes' markers), is done here. Everything else
+ * runs as Astro runs it, in its order: the pictures that Astro's image service then
+ * processes, the heading ids and the list of headings. Most of the rendering's cost was
+ * parse5's (docs/performance.md). tests/unit/markdown-processor.test.ts holds the output
+ * equal to Astro's pipeline on every content file of the demo and of the fixture sites,
+ * and on each of those constructs.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,6 +26,7 @@ import {
   rehypeHeadingIds,
   remarkCollectImages,
 } from '@astrojs/markdown-remark';
+import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { type Plugin, unified } from 'unified';
@@ -39,19 +44,62 @@ async function rehypeImages(): Promise<Plugin> {
 
 interface HastNode {
   type: string;
+  tagName?: string;
+  value?: string;
   properties?: Record<string, unknown>;
   children?: HastNode[];
 }
 
-/** A `data-` attribute set to true (remark-rehype's footnotes) as parse5 writes it back: empty, `=""`. */
-function rehypeEmptyDataAttributes() {
-  const visit = (node: HastNode): void => {
-    if (node.properties)
-      for (const [key, value] of Object.entries(node.properties))
-        if (value === true && /^data[A-Z0-9]/.test(key)) node.properties[key] = '';
-    if (node.children) for (const child of node.children) visit(child);
+/** What closes an open paragraph in HTML's parsing: such an element inside a `<p>` is moved out of it. */
+const CLOSES_P = new Set(
+  'address article aside blockquote center details dialog dir div dl dd dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li listing main menu nav ol p plaintext pre search section summary table ul xmp'.split(
+    ' ',
+  ),
+);
+/** Elements whose first line break parse5 drops. */
+const DROPS_FIRST_NEWLINE = new Set(['pre', 'listing', 'textarea']);
+
+function firstText(node: HastNode): string | undefined {
+  if (node.type === 'text') return node.value;
+  for (const child of node.children ?? []) {
+    const text = firstText(child);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+/** Whether parse5 would build this tree otherwise than it is (the cases above), or it holds raw HTML. */
+export function parse5WouldChange(tree: HastNode): boolean {
+  const visit = (node: HastNode, inLink: boolean, inParagraph: boolean): boolean => {
+    if (node.type === 'raw') return true;
+    if (node.type !== 'element' && node.type !== 'root') return false;
+    const tag = node.tagName;
+    if (tag === 'a' && inLink) return true;
+    if (tag !== undefined && inParagraph && CLOSES_P.has(tag)) return true;
+    if (tag !== undefined && DROPS_FIRST_NEWLINE.has(tag) && /^[\r\n]/.test(firstText(node) ?? '')) return true;
+    const link = inLink || tag === 'a';
+    const paragraph = inParagraph || tag === 'p';
+    return (node.children ?? []).some((c) => visit(c, link, paragraph));
   };
-  return (tree: HastNode) => visit(tree);
+  return visit(tree, false, false);
+}
+
+/** A `data-` attribute set to true (remark-rehype's footnotes) as parse5 writes it back: empty, `=""`. */
+function emptyDataAttributes(node: HastNode): void {
+  if (node.properties)
+    for (const [key, value] of Object.entries(node.properties))
+      if (value === true && /^data[A-Z0-9]/.test(key)) node.properties[key] = '';
+  if (node.children) for (const child of node.children) emptyDataAttributes(child);
+}
+
+/** parse5's tree where it would differ (rehype-raw, as Astro runs it), the same tree written as parse5 writes it elsewhere. */
+function rehypeAsParse5() {
+  const raw = rehypeRaw() as unknown as (tree: HastNode, file: unknown) => HastNode;
+  return (tree: HastNode, file: unknown) => {
+    if (parse5WouldChange(tree)) return raw(tree, file);
+    emptyDataAttributes(tree);
+    return tree;
+  };
 }
 
 interface AstroData {
@@ -68,6 +116,12 @@ export function factcheckMarkdown(options: RemarkCitationsOptions): MarkdownProc
     name: 'factcheck',
     options,
     async createRenderer(shared: AstroMarkdownOptions): Promise<MarkdownRenderer> {
+      // Astro hands over the deprecated `markdown.remarkPlugins` and the like; run silently, they would be lost.
+      for (const key of ['remarkPlugins', 'rehypePlugins'] as const)
+        if ((shared[key]?.length ?? 0) > 0)
+          throw new Error(
+            `markdown.${key} is not run by this site's Markdown processor: add the plugin in src/remark/processor.ts`,
+          );
       const processor = unified()
         .use(remarkCheckerParser)
         .use(remarkCitations, options)
@@ -76,7 +130,7 @@ export function factcheckMarkdown(options: RemarkCitationsOptions): MarkdownProc
         .use(remarkRehype, { allowDangerousHtml: false, passThrough: [] })
         .use(await rehypeImages())
         .use(rehypeHeadingIds)
-        .use(rehypeEmptyDataAttributes)
+        .use(rehypeAsParse5)
         .use(rehypeStringify);
       return {
         async render(content, renderOptions) {

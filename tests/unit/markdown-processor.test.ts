@@ -1,10 +1,13 @@
 /**
- * The site's Markdown processor (src/remark/processor.ts) leaves out Astro's rehype-raw and
- * remark-gfm, which cannot change what it renders: held here to render exactly what Astro's
- * own unified() pipeline, with the same plugins, renders (HTML, headings, pictures) for every
- * content file of the demo and of every fixture site, the broken ones included.
+ * The site's Markdown processor (src/remark/processor.ts) leaves out Astro's remark-gfm, and
+ * runs rehype-raw only on a tree parse5 would build otherwise: held here to render exactly what
+ * Astro's own unified() pipeline, with the same plugins, renders (HTML, headings, pictures) for
+ * every content file of the demo and of every fixture site, the broken ones included, and for
+ * content the check accepts that parse5 rebuilds (links in links, a code block opening on a
+ * blank line), which a review of the first version found rendered otherwise.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
@@ -12,7 +15,11 @@ import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import remarkCitations from '../../src/remark/citations.ts';
 import remarkCheckerParser from '../../src/remark/parser.ts';
-import { factcheckMarkdown } from '../../src/remark/processor.ts';
+import { factcheckMarkdown, parse5WouldChange } from '../../src/remark/processor.ts';
+import { loadCorpus } from '../../src/check/load-corpus.ts';
+import { unified as unifiedCore } from 'unified';
+import remarkRehype from 'remark-rehype';
+import type { Root } from 'mdast';
 import { FIXTURES, ROOT } from '../helpers/build-site.ts';
 
 const SITES = [join(ROOT, 'content'), ...readdirSync(FIXTURES).map((s) => join(FIXTURES, s))];
@@ -28,7 +35,7 @@ async function outcome(renderer: MarkdownRenderer, file: string) {
 }
 
 describe('the Markdown processor', () => {
-  it.each(SITES.map((s) => [relative(ROOT, s), s]))('renders %s as Astro’s unified pipeline does', async (_, site) => {
+  async function compareSite(site: string): Promise<number> {
     const options = { contentDir: site, base: '/repo/' };
     const astro = await unified({
       smartypants: false,
@@ -51,7 +58,51 @@ describe('the Markdown processor', () => {
         files++;
       }
     }
-    expect(files).toBeGreaterThan(0);
+    return files;
+  }
+
+  it.each(SITES.map((s) => [relative(ROOT, s), s]))('renders %s as Astro’s unified pipeline does', async (_, site) => {
+    expect(await compareSite(site)).toBeGreaterThan(0);
+  });
+
+  it('renders what parse5 rebuilds as Astro does: links in links, a code block opening on a blank line', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'markdown-processor-'));
+    try {
+      cpSync(join(FIXTURES, 'basic'), site, { recursive: true });
+      const claim = join(site, 'claims', 'river-plan-on-budget.md');
+      const page = join(site, 'pages', 'methodology.md');
+      // A verified quotation inside an editor's link, to the web and to another review.
+      appendFileSync(
+        claim,
+        '\n\nThe [report says the council voted “seven to two” on Tuesday](https://news.example.com/river-plan) and [our other review quotes “seven to two”](river-plan-by-2026.md).\n',
+      );
+      appendFileSync(
+        page,
+        [
+          '',
+          'An autolink in a link: [a <https://b.example/> c](https://d.example/), [*em <https://e.example/> f*](https://g.example/).',
+          '```\n\nleading blank line\n```',
+          '~~~\n\n\ntwo\n~~~',
+          '- a list item\n\n      indented code after a blank line',
+          '',
+        ].join('\n\n'),
+      );
+      // Content the check accepts: rendered differently, it would be published differently.
+      expect(loadCorpus(site).problems).toEqual([]);
+      expect(await compareSite(site)).toBeGreaterThan(0);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+
+  it('sees what parse5 would rebuild, and nothing in plain content', () => {
+    const toHtmlTree = unifiedCore().use(remarkCheckerParser).use(remarkRehype);
+    const tree = (md: string) => toHtmlTree.runSync(toHtmlTree.parse(md) as Root);
+    expect(parse5WouldChange(tree('[a <https://b.example/> c](https://d.example/)') as never)).toBe(true);
+    expect(parse5WouldChange(tree('```\n\nx\n```') as never)).toBe(true);
+    expect(
+      parse5WouldChange(tree('A [link](https://a.example/), *em*, `code`.\n\n```\nx\n```\n\n| a |\n| - |\n| b |') as never),
+    ).toBe(false);
   });
 
   it('renders pictures, headings and footnotes as Astro does', async () => {
