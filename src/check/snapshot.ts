@@ -119,6 +119,11 @@ function toStored(corpus: Corpus): Stored {
   return { ...corpus, texts: new Map([...corpus.texts].map(([slug, t]) => [slug, t.blocks])) };
 }
 
+/** A corpus's snapshot, the bytes loadCorpusSnapshot writes and reads back. */
+export function snapshotBytes(corpus: Corpus): Buffer {
+  return serialize(toStored(corpus));
+}
+
 function fromStored(stored: Stored): Corpus {
   const texts = new Map<string, SourceText>();
   for (const [slug, blocks] of stored.texts) {
@@ -154,7 +159,7 @@ export function loadCorpusSnapshot(dir: string, options: LoadOptions = {}): Corp
     for (const old of readdirSync(store)) rmSync(join(store, old), { force: true });
     // Write then rename: a process killed mid-write leaves no torn snapshot under the key.
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, serialize(toStored(corpus)));
+    writeFileSync(tmp, snapshotBytes(corpus));
     renameSync(tmp, file);
   } catch {
     // A read-only or full disk costs the next process a read of the folder, nothing more.

@@ -6,9 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { serialize } from 'node:v8';
 import { loadCorpus } from '../../src/check/load-corpus.ts';
-import { corpusKey } from '../../src/check/snapshot.ts';
+import { corpusKey, snapshotBytes } from '../../src/check/snapshot.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, cleanBuilds, ROOT, type BuiltSite } from '../helpers/build-site.ts';
 
@@ -109,7 +108,7 @@ describe('an error while Astro renders an entry', () => {
     const corpus = loadCorpus(dir, { displayBase: ROOT });
     expect(corpus.problems.map((p) => p.message)).toEqual([expect.stringMatching(/malformed %-escape/)]);
     corpus.problems = [];
-    writeFileSync(join(cache, `${corpusKey(dir, ROOT)}.bin`), serialize(corpus));
+    writeFileSync(join(cache, `${corpusKey(dir, ROOT)}.bin`), snapshotBytes(corpus));
 
     const build = await buildSite(dir, { allowFailure: true, env: { CORPUS_CACHE_DIR: cache } });
     expect(build.code).toBe(1);
