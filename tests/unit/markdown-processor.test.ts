@@ -34,14 +34,19 @@ async function outcome(renderer: MarkdownRenderer, file: string) {
   }
 }
 
+/** Astro's unified() pipeline with the site's plugins, and the site's processor, for one content folder. */
+async function renderers(contentDir: string, base: string): Promise<{ astro: MarkdownRenderer; ours: MarkdownRenderer }> {
+  const options = { contentDir, base };
+  const astro = await unified({
+    smartypants: false,
+    remarkPlugins: [remarkCheckerParser, [remarkCitations, options]],
+  }).createRenderer(shared);
+  return { astro, ours: await factcheckMarkdown(options).createRenderer(shared) };
+}
+
 describe('the Markdown processor', () => {
   async function compareSite(site: string): Promise<number> {
-    const options = { contentDir: site, base: '/repo/' };
-    const astro = await unified({
-      smartypants: false,
-      remarkPlugins: [remarkCheckerParser, [remarkCitations, options]],
-    }).createRenderer(shared);
-    const ours = await factcheckMarkdown(options).createRenderer(shared);
+    const { astro, ours } = await renderers(site, '/repo/');
     let files = 0;
     for (const collection of ['claims', 'sources', 'pages']) {
       let names: string[] = [];
@@ -107,12 +112,7 @@ describe('the Markdown processor', () => {
 
   it('renders pictures, headings and footnotes as Astro does', async () => {
     const site = join(FIXTURES, 'hostile');
-    const options = { contentDir: site, base: '/' };
-    const astro = await unified({
-      smartypants: false,
-      remarkPlugins: [remarkCheckerParser, [remarkCitations, options]],
-    }).createRenderer(shared);
-    const ours = await factcheckMarkdown(options).createRenderer(shared);
+    const { astro, ours } = await renderers(site, '/');
     const file = join(site, 'claims', 'markup-in-text.md');
     const { content, data } = matter(readFileSync(file, 'utf8'));
     const doc = [
