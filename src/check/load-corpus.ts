@@ -19,13 +19,19 @@ import { checkQuotations } from './passes/quotations.ts';
 import { contentFiles } from './passes/files.ts';
 import { checkFragments } from './passes/fragments.ts';
 import { checkLinks } from './passes/links.ts';
-import { displayPath, type Anchor } from './read-file.ts';
+import { displayPath, type Anchor, type FieldPosition, type PreRead } from './read-file.ts';
 import { loadSite } from './site-settings.ts';
 import { checkSlugs } from './passes/slugs.ts';
 import { readRegularText } from './regular-file.ts';
-import { readContentFiles } from './workers.ts';
+import { readContentFiles, type Readers } from './workers.ts';
 
-export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
+/** What loadCorpusSnapshot may have ready for a read of the folder: workers already started, files already read. */
+export interface Prepared {
+  readers?: Readers | null;
+  preread?: PreRead;
+}
+
+export function loadCorpus(dir: string, options: LoadOptions = {}, prepared: Prepared = {}): Corpus {
   const base = options.displayBase ?? process.cwd();
   const display = (abs: string) => displayPath(base, abs);
   const problems: Problem[] = [];
@@ -66,10 +72,14 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     stats: { claims: 0, sources: 0, pages: 0, drafts: 0, excerpts: 0, quotations: 0 },
   };
 
-  // Where a front-matter field is, for the problems found below: the file's front matter is parsed
-  // again for it (files are read in worker threads, and a parsed document does not travel).
+  // Where a front-matter field is, for the problems found below: as the file's reader found it (for
+  // the fields the guidelines point at, the most asked for), else from the front matter parsed
+  // again (files are read in worker threads, and a parsed document does not travel).
   const frontMatter = new Map<string, ParsedFile>();
+  const known = new Map<string, FieldPosition[]>();
   const locate = (rel: string, path: readonly PropertyKey[]) => {
+    const found = known.get(rel)?.find((p) => p.path.length === path.length && p.path.every((k, i) => k === path[i]));
+    if (found) return { line: found.line, column: found.column };
     let parsed = frontMatter.get(rel);
     if (!parsed) {
       // The file was read once already; should it have changed since, a position falls back to its first line.
@@ -88,7 +98,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   // Normalised texts are kept only while matching: the corpus outlives the check (snapshot, build).
   const indexes = new Map<string, SourceIndex>();
   const jobs = isFolder === 'folder' ? contentFiles(dir, display, problems) : [];
-  const read = readContentFiles(dir, jobs, base);
+  const read = readContentFiles(dir, jobs, base, prepared);
   jobs.forEach(({ collection, name }, i) => {
     const { problems: own, entry: found } = read[i]!;
     problems.push(...own);
@@ -106,6 +116,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     (corpus[collection] as Map<string, Entry<unknown>>).set(found.slug, entry);
     anchors.set(rel, found.anchors);
     if (found.headingIds) headings.set(rel, found.headingIds);
+    if (found.positions) known.set(rel, found.positions);
     citations.set(rel, found.citations);
     if (found.quotations) quotations.set(rel, found.quotations);
     if (found.index) {

@@ -14,17 +14,21 @@ import { headingIds } from '../core/heading-ids.ts';
 import { fileDigest } from '../core/hash.ts';
 import { validFields, zodProblems } from '../core/field-problems.ts';
 import { placeholderProblems } from './placeholders.ts';
+import { guidelineFields } from './passes/guidelines.ts';
 import { MAX_SLUG, SLUG, schemas, type Collection } from '../core/schema.ts';
 import type { Problem } from '../core/problems.ts';
 import { RESERVED_PAGE_SLUGS } from '../site/routes.ts';
 import type { CitationFound, QuotationFound } from './corpus.ts';
-import { readRegularFile } from './regular-file.ts';
+import { type FileRead, readRegularFile } from './regular-file.ts';
 
 /** One file to read: `<collection>/<name>`. */
 export interface FileJob {
   collection: Collection;
   name: string;
 }
+
+/** Content files already read, by `<collection>/<name>`: what readRegularFile gave for each. */
+export type PreRead = ReadonlyMap<string, FileRead>;
 
 /** One decoder for every file: making one per file cost more than decoding. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -37,6 +41,13 @@ export interface Anchor {
   column: number;
   /** An image's alt text. */
   alt?: string;
+}
+
+/** Where a front-matter field (`['appearance', 0]`) of a file is. */
+export interface FieldPosition {
+  path: (string | number)[];
+  line: number;
+  column: number;
 }
 
 /** What one content file gives the checks over the whole folder; `entry` is absent when the file cannot be an entry. */
@@ -56,6 +67,8 @@ export interface FileReading {
     index?: SourceIndex;
     /** A claim's or a page's heading ids, as its page has them. */
     headingIds?: string[];
+    /** Where the front-matter fields the guidelines may point at are (guidelineFields). */
+    positions?: FieldPosition[];
   };
 }
 
@@ -64,7 +77,14 @@ export interface FileReading {
  * Markdown), and keeps of its tree only what the checks over the whole folder
  * need. Files are independent here, so worker threads can read them side by side.
  */
-export function readContentFile(dir: string, collection: Collection, name: string, displayBase: string): FileReading {
+export function readContentFile(
+  dir: string,
+  collection: Collection,
+  name: string,
+  displayBase: string,
+  /** The file's bytes (or why it is not read) when they were read already. */
+  preread?: FileRead,
+): FileReading {
   const problems: Problem[] = [];
   const rel = `${collection}/${name}`;
   const abs = join(dir, rel);
@@ -97,7 +117,7 @@ export function readContentFile(dir: string, collection: Collection, name: strin
     });
     return { problems };
   }
-  const read = readRegularFile(abs, rel);
+  const read = preread ?? readRegularFile(abs, rel);
   if ('problem' in read) {
     problems.push({ file, line: 1, column: 1, message: read.problem });
     return { problems };
@@ -185,6 +205,8 @@ export function readContentFile(dir: string, collection: Collection, name: strin
   const found = collectCitations(tree, rel, parsed.bodyLineOffset);
   const citations: CitationFound[] = found.map(({ link: _l, blockquote: _b, quote: _q, ...rest }) => rest);
   problems.push(...placeholderProblems(collection, data, parsed, raw, citations, file));
+  const positions =
+    collection === 'claims' && result.success ? guidelineFields(data).map((path) => ({ path, ...parsed.locate(path) })) : [];
   const quotations =
     collection === 'sources'
       ? undefined
@@ -192,6 +214,7 @@ export function readContentFile(dir: string, collection: Collection, name: strin
   return {
     problems,
     entry: {
+      ...(positions.length ? { positions } : {}),
       ...(quotations ? { quotations: quotations.map((q) => (q.line ? { ...q, line: q.line + parsed.bodyLineOffset } : q)) } : {}),
       slug,
       data,

@@ -40,12 +40,15 @@ export function notAFile(name: string, kind: Exclude<FileKind, 'file'>): string 
 
 const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 
+/** A file's bytes, or why they were not read. */
+export type FileRead = { bytes: Buffer } | { problem: string };
+
 /**
  * The bytes of a regular file of at most `max` bytes, or why it is not read. The file is
  * opened without following a link and without waiting for a FIFO's writer, and checked again
  * once open, so that nothing swapped in between a listing and the read is read.
  */
-export function readRegularFile(path: string, name: string, max = MAX_FILE_BYTES): { bytes: Buffer } | { problem: string } {
+export function readRegularFile(path: string, name: string, max = MAX_FILE_BYTES): FileRead {
   const kind = kindOf(path);
   if (kind !== 'file') return { problem: notAFile(name, kind) };
   let fd: number;

@@ -29,7 +29,8 @@ import { type SourceBlock, type SourceText, sourceText } from '../core/matcher.t
 import type { Corpus, LoadOptions } from './corpus.ts';
 import { COLLECTIONS } from './passes/files.ts';
 import { loadCorpus } from './load-corpus.ts';
-import { kindOf, listFolder, readHead, readRegularFile } from './regular-file.ts';
+import { type FileRead, kindOf, listFolder, readHead, readRegularFile } from './regular-file.ts';
+import { startReaders } from './workers.ts';
 
 const CODE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(CODE, '../..');
@@ -44,12 +45,13 @@ const READERS = [join(CODE, 'load-corpus.ts'), join(CODE, 'snapshot.ts')];
  * regular file is opened: a link to an endless file or a FIFO in the folder would hang the
  * key, and anything else in the folder is none of its business.
  */
-function hashContent(hash: ReturnType<typeof createHash>, dir: string): void {
+function hashContent(hash: ReturnType<typeof createHash>, dir: string, keep?: Map<string, FileRead>): void {
   const hashFile = (path: string, name: string) => {
     const kind = kindOf(path);
     hash.update(`\0${name}\0${kind}\0`);
     if (kind !== 'file') return;
     const read = readRegularFile(path, name);
+    if (keep && name !== 'site.yml') keep.set(name, read);
     // A file too large to read is a problem whatever it holds, until its size changes.
     hash.update('bytes' in read ? read.bytes : `${read.problem}\0${statSync(path, { throwIfNoEntry: false })?.size}`);
   };
@@ -79,14 +81,23 @@ function hashContent(hash: ReturnType<typeof createHash>, dir: string): void {
   }
 }
 
-/** A digest of the content folder (what loadCorpus reads of it), the corpus code, its packages and the options; null when the code is not on disk (inside a bundle). */
-export function corpusKey(dir: string, displayBase: string): string | null {
+/** About how many content files a folder holds (its collections' entries), to know how many workers to start before listing them. */
+function contentFileCount(dir: string): number {
+  return COLLECTIONS.reduce((n, c) => n + listFolder(join(dir, c)).length, 0);
+}
+
+/**
+ * A digest of the content folder (what loadCorpus reads of it), the corpus code, its packages and
+ * the options; null when the code is not on disk (inside a bundle). With `keep`, what was read of
+ * each content file is kept there, by `<collection>/<name>`, for a check that follows.
+ */
+export function corpusKey(dir: string, displayBase: string, keep?: Map<string, FileRead>): string | null {
   if (!existsSync(READERS[0]!)) return null;
   const hash = createHash('sha256');
   hash.update(`${resolve(dir)}\0${resolve(displayBase)}\0${process.version}\0${codeDigest(READERS, ROOT)}`);
   const lock = join(ROOT, 'package-lock.json');
   if (existsSync(lock)) hash.update(readFileSync(lock));
-  hashContent(hash, dir);
+  hashContent(hash, dir, keep);
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -139,20 +150,32 @@ function fromStored(stored: Stored): Corpus {
 /** loadCorpus, from the snapshot when the folder and the code are as they were, and saving a snapshot otherwise. */
 export function loadCorpusSnapshot(dir: string, options: LoadOptions = {}): Corpus {
   const displayBase = options.displayBase ?? process.cwd();
-  const key = options.skipExcerpts ? null : corpusKey(dir, displayBase);
-  if (!key) return loadCorpus(dir, options);
+  if (options.skipExcerpts || !existsSync(READERS[0]!)) return loadCorpus(dir, options);
   const store = snapshotDir();
-  const file = join(store, `${key}.bin`);
-  if (existsSync(file)) {
-    try {
-      const corpus = fromStored(deserialize(readFileSync(file)) as Stored);
-      keys.set(corpus, key);
-      return corpus;
-    } catch {
-      // A snapshot from another Node or a torn write: read the folder instead.
+  // In case the key misses: the workers load their parsers while it is computed (on a large
+  // folder, where they are started at all), and its reading of each file is kept for the check,
+  // which then reads exactly the bytes the key was made of. On a hit both are simply dropped.
+  const preread = new Map<string, FileRead>();
+  const readers = startReaders(dir, displayBase, contentFileCount(dir));
+  let corpus: Corpus;
+  let key: string;
+  try {
+    key = corpusKey(dir, displayBase, preread)!;
+    const file = join(store, `${key}.bin`);
+    if (existsSync(file)) {
+      try {
+        corpus = fromStored(deserialize(readFileSync(file)) as Stored);
+        keys.set(corpus, key);
+        return corpus;
+      } catch {
+        // A snapshot from another Node or a torn write: read the folder instead.
+      }
     }
+    corpus = loadCorpus(dir, { ...options, displayBase }, { readers, preread });
+  } finally {
+    readers?.stop();
   }
-  const corpus = loadCorpus(dir, { ...options, displayBase });
+  const file = join(store, `${key}.bin`);
   keys.set(corpus, key);
   try {
     mkdirSync(store, { recursive: true });

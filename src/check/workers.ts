@@ -3,67 +3,138 @@
  * checked on its own (readContentFile: front matter, schema, Markdown, the
  * citations in it), which is most of a check; the checks over the whole folder
  * then run on the calling thread. loadCorpus is synchronous (Astro's config
- * needs the corpus before anything is awaited), so the calling thread takes its
- * own share, then blocks until each worker has posted its share.
+ * needs the corpus before anything is awaited), so the calling thread reads
+ * too, then blocks until each worker has posted what it read.
+ *
+ * The threads take the files a few at a time from one shared counter, so each
+ * reads as many as it gets through: a worker still loading its parsers takes
+ * none, and no thread idles while another has a long share left.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { readContentFile, type FileJob, type FileReading } from './read-file.ts';
-import type { WorkerAnswer } from './worker.ts';
+import { type FileJob, type FileReading, type PreRead, readContentFile } from './read-file.ts';
+import type { WorkerAnswer, WorkerData } from './worker.ts';
 
 /** Below this many files, starting a worker (a fresh V8 loading the parsers) costs more than it saves. */
 export const MIN_FILES_PER_WORKER = 300;
-/** A worker that has not answered by then is given up on; its files are read here instead. */
+/** Files taken from the counter at a time: enough that taking them costs nothing, few enough that the threads end together. */
+export const FILES_PER_TAKE = 16;
+/** A worker that has not answered by then, once this thread has read its own, is given up on; what it took is read here instead. */
 const WORKER_TIMEOUT_MS = 120_000;
-/** This thread's share of the files, by number of workers: it starts at once, while a worker first loads the parsers. */
-const MAIN_SHARE = [1, 0.6, 0.4, 0.3];
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
-/** `stats.answered` counts the workers whose readings were used (the rest were read here after all). */
-export function readContentFiles(
-  dir: string,
-  jobs: FileJob[],
-  displayBase: string,
-  workers = defaultWorkers(jobs.length),
-  stats: { answered: number } = { answered: 0 },
-): FileReading[] {
-  const read = (share: FileJob[]) => share.map((j) => readContentFile(dir, j.collection, j.name, displayBase));
-  // Inside a bundle (Astro's SSR build) the worker's file is not on disk: read everything here.
-  if (workers < 1 || !existsSync(WORKER)) return read(jobs);
-  // This thread starts at once; a worker first loads the parsers and its readings are copied back, so it gets less.
-  // Jobs are dealt out in turn, not in blocks: sources are longer than claims, and each share should hold its part of both.
-  const mainShare = MAIN_SHARE[Math.min(workers, 3)]!;
-  const owner = jobs.map((_, i) => (Math.floor((i + 1) * mainShare) > Math.floor(i * mainShare) ? 0 : 1 + (i % workers)));
-  const shares: FileJob[][] = Array.from({ length: workers + 1 }, () => []);
-  jobs.forEach((job, i) => {
-    shares[owner[i]!]!.push(job);
-  });
-  const signal = new Int32Array(new SharedArrayBuffer(4 * workers));
-  const started: { worker: Worker; port: MessagePort }[] = shares.slice(1).map((share, slot) => {
+/** Worker threads started for one folder, loading their parsers until they are given the files. */
+export interface Readers {
+  dir: string;
+  displayBase: string;
+  /** `[0]`: the next file to take; `[1 + slot]`: set once worker `slot` has answered; `[1 + workers + slot]`: once it has loaded. */
+  shared: Int32Array;
+  started: { worker: Worker; port: MessagePort }[];
+  /** Whether every worker has loaded its parsers, and so takes files as soon as it is given them. */
+  loaded(): boolean;
+  /** Ends the workers (when the files are read, or when they turn out not to be needed). */
+  stop(): void;
+}
+
+/**
+ * Starts the workers for a folder of about `files` content files (none below MIN_FILES_PER_WORKER
+ * each), before the files are listed: each loads its parsers meanwhile. Null when no worker helps,
+ * or inside a bundle (Astro's SSR build), where the worker's file is not on disk.
+ */
+export function startReaders(dir: string, displayBase: string, files: number, workers = defaultWorkers(files)): Readers | null {
+  if (workers < 1 || !existsSync(WORKER)) return null;
+  const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + 2 * workers)));
+  const started = Array.from({ length: workers }, (_, slot) => {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(WORKER, {
-      workerData: { dir, jobs: share, displayBase, port: port2, signal, slot },
-      transferList: [port2],
-    });
+    const workerData: WorkerData = {
+      dir,
+      displayBase,
+      port: port2,
+      shared,
+      slot,
+      loadedAt: 1 + workers + slot,
+      take: FILES_PER_TAKE,
+    };
+    const worker = new Worker(WORKER, { workerData, transferList: [port2] });
     worker.unref();
     return { worker, port: port1 };
   });
-  const results = [read(shares[0]!)];
-  started.forEach(({ worker, port }, slot) => {
-    const deadline = Date.now() + WORKER_TIMEOUT_MS;
-    while (Atomics.load(signal, slot) === 0 && Date.now() < deadline) Atomics.wait(signal, slot, 0, 100);
-    const answer = receiveMessageOnPort(port)?.message as WorkerAnswer | undefined;
-    if (answer && 'readings' in answer) {
-      results.push(answer.readings);
-      stats.answered++;
-    } else results.push(read(shares[slot + 1]!));
-    port.close();
-    void worker.terminate();
-  });
-  const next = results.map(() => 0);
-  return owner.map((o) => results[o]![next[o]!++]!);
+  return {
+    dir,
+    displayBase,
+    shared,
+    started,
+    loaded: () => started.every((_, slot) => Atomics.load(shared, 1 + workers + slot) === 1),
+    stop() {
+      for (const { worker, port } of started) {
+        port.close();
+        void worker.terminate();
+      }
+    },
+  };
+}
+
+export interface ReadOptions {
+  /** Worker threads to start when `readers` is not given (default: by the number of files and cores). */
+  workers?: number;
+  /** Workers started beforehand for the same folder (startReaders); they are stopped once the files are read. */
+  readers?: Readers | null;
+  /** Files already read (the snapshot's key reads every one), by `<collection>/<name>`: not read again here. */
+  preread?: PreRead;
+  /** `answered` counts the workers whose readings were used (the rest were read here after all). */
+  stats?: { answered: number };
+}
+
+/** The readings of `jobs`, in their order, read on this thread and on the workers alike. */
+export function readContentFiles(dir: string, jobs: FileJob[], displayBase: string, options: ReadOptions = {}): FileReading[] {
+  const { preread, stats } = options;
+  const out: (FileReading | undefined)[] = new Array(jobs.length);
+  const readOne = (i: number) => {
+    const { collection, name } = jobs[i]!;
+    out[i] = readContentFile(dir, collection, name, displayBase, preread?.get(`${collection}/${name}`));
+  };
+  let readers = options.readers;
+  if (readers && (readers.dir !== dir || readers.displayBase !== displayBase)) {
+    readers.stop();
+    readers = undefined;
+  }
+  readers ??= startReaders(dir, displayBase, jobs.length, options.workers);
+  if (!readers) {
+    for (let i = 0; i < jobs.length; i++) readOne(i);
+    return out as FileReading[];
+  }
+  const { shared, started } = readers;
+  try {
+    for (const { port } of started) port.postMessage({ jobs });
+    for (
+      let start = Atomics.add(shared, 0, FILES_PER_TAKE);
+      start < jobs.length;
+      start = Atomics.add(shared, 0, FILES_PER_TAKE)
+    ) {
+      for (let i = start; i < Math.min(start + FILES_PER_TAKE, jobs.length); i++) readOne(i);
+    }
+    started.forEach(({ port }, slot) => {
+      const deadline = Date.now() + WORKER_TIMEOUT_MS;
+      while (Atomics.load(shared, 1 + slot) === 0 && Date.now() < deadline) Atomics.wait(shared, 1 + slot, 0, 100);
+      let answered = false;
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        const answer = m.message as WorkerAnswer;
+        if (!('readings' in answer)) continue;
+        answer.indices.forEach((index, k) => {
+          out[index] = answer.readings[k];
+        });
+        answered = true;
+      }
+      if (answered && stats) stats.answered++;
+    });
+  } finally {
+    readers.stop();
+  }
+  // What a worker took but never posted (it failed, or ran out of time) is read here.
+  for (let i = 0; i < jobs.length; i++) if (!out[i]) readOne(i);
+  return out as FileReading[];
 }
 
 function defaultWorkers(files: number): number {

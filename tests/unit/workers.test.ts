@@ -1,14 +1,15 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FileJob } from '../../src/check/read-file.ts';
-import { readContentFiles } from '../../src/check/workers.ts';
+import { readContentFiles, startReaders } from '../../src/check/workers.ts';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'corpus-workers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-for (const f of generateCorpus({ claims: 40, seed: 8 })) {
+// Enough files that each thread takes some of them from the shared counter.
+for (const f of generateCorpus({ claims: 300, seed: 8 })) {
   mkdirSync(dirname(join(dir, f.path)), { recursive: true });
   writeFileSync(join(dir, f.path), f.content);
 }
@@ -31,14 +32,37 @@ const jobs: FileJob[] = (['sources', 'claims', 'pages'] as const).flatMap((colle
 );
 
 describe('readContentFiles', () => {
-  it('reads the same in worker threads as on one thread, in the same order, problems included', () => {
-    const alone = readContentFiles(dir, jobs, dir, 0);
+  const alone = readContentFiles(dir, jobs, dir, { workers: 0 });
+
+  it('reads the same in worker threads as on one thread, in the same order, problems included', async () => {
+    // Started beforehand, as the snapshot starts them while it computes its key, and given the
+    // files once loaded: the workers then take files from the first, beside this thread.
+    const readers = startReaders(dir, dir, jobs.length, 2)!;
+    expect(readers.started).toHaveLength(2);
+    await vi.waitFor(() => expect(readers.loaded()).toBe(true), { timeout: 30_000, interval: 20 });
     const stats = { answered: 0 };
-    const shared = readContentFiles(dir, jobs, dir, 2, stats);
-    expect(stats.answered).toBe(2);
+    const shared = readContentFiles(dir, jobs, dir, { readers, stats });
+    expect(stats.answered).toBeGreaterThanOrEqual(1);
     expect(alone).toHaveLength(jobs.length);
     expect(alone.filter((r) => r.problems.length > 0).length).toBeGreaterThanOrEqual(6);
-    expect(alone.filter((r) => r.entry?.citations.length).length).toBeGreaterThan(30);
+    expect(alone.filter((r) => r.entry?.citations.length).length).toBeGreaterThan(250);
     expect(shared).toEqual(alone);
+  });
+
+  it('reads a file from the bytes it is given, not again from the disk', () => {
+    const at = jobs.findIndex((j, i) => j.collection === 'claims' && alone[i]!.entry && alone[i]!.problems.length === 0);
+    const rel = `claims/${jobs[at]!.name}`;
+    const bytes = Buffer.from(readFileSync(join(dir, rel), 'utf8').replace(/^claim: .*$/m, 'claim: Given, not read.'));
+    const read = readContentFiles(dir, jobs, dir, { workers: 0, preread: new Map([[rel, { bytes }]]) });
+    expect((read[at]!.entry!.data as { claim: string }).claim).toBe('Given, not read.');
+    expect((alone[at]!.entry!.data as { claim: string }).claim).not.toBe('Given, not read.');
+    expect(read.filter((_, i) => i !== at)).toEqual(alone.filter((_, i) => i !== at));
+  });
+
+  it('reads everything on this thread when the workers were started for another folder', () => {
+    const readers = startReaders(tmpdir(), dir, jobs.length, 1)!;
+    const stats = { answered: 0 };
+    expect(readContentFiles(dir, jobs, dir, { readers, stats, workers: 0 })).toEqual(alone);
+    expect(stats.answered).toBe(0);
   });
 });
