@@ -28,7 +28,7 @@ export interface FileJob {
 }
 
 /** Content files already read, by `<collection>/<name>`: what readRegularFile gave for each. */
-export type PreRead = ReadonlyMap<string, FileRead>;
+export type PreRead = Map<string, FileRead>;
 
 /** One decoder for every file: making one per file cost more than decoding. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });

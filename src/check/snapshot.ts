@@ -45,15 +45,25 @@ const READERS = [join(CODE, 'load-corpus.ts'), join(CODE, 'snapshot.ts')];
  * regular file is opened: a link to an endless file or a FIFO in the folder would hang the
  * key, and anything else in the folder is none of its business.
  */
-function hashContent(hash: ReturnType<typeof createHash>, dir: string, keep?: Map<string, FileRead>): void {
+function hashContent(hash: ReturnType<typeof createHash>, dir: string, kept?: KeyReading): void {
   const hashFile = (path: string, name: string) => {
     const kind = kindOf(path);
     hash.update(`\0${name}\0${kind}\0`);
     if (kind !== 'file') return;
     const read = readRegularFile(path, name);
-    if (keep && name !== 'site.yml') keep.set(name, read);
-    // A file too large to read is a problem whatever it holds, until its size changes.
-    hash.update('bytes' in read ? read.bytes : `${read.problem}\0${statSync(path, { throwIfNoEntry: false })?.size}`);
+    if (!('bytes' in read)) {
+      // A file too large to read is a problem whatever it holds, until its size changes.
+      hash.update(`${read.problem}\0${statSync(path, { throwIfNoEntry: false })?.size}`);
+      return;
+    }
+    // Each file's own SHA-256 goes into the key: the same strength as its bytes, and the digest
+    // an entry's reading is compared with (fileDigest is its first 16 hex digits).
+    const digest = createHash('sha256').update(read.bytes).digest('hex');
+    hash.update(digest);
+    if (kept && name !== 'site.yml') {
+      kept.files.set(name, read);
+      kept.digests.set(name, digest);
+    }
   };
   // The folder itself is followed if it is a link, as loadCorpus follows it.
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
@@ -81,23 +91,49 @@ function hashContent(hash: ReturnType<typeof createHash>, dir: string, keep?: Ma
   }
 }
 
+/**
+ * What the key read of each content file, by `<collection>/<name>`: its bytes, handed to the
+ * check so that its calling thread does not read them again (and dropped as they are used),
+ * and each file's SHA-256, which the check's readings are held to before a snapshot is saved.
+ */
+interface KeyReading {
+  files: Map<string, FileRead>;
+  digests: Map<string, string>;
+}
+
+/**
+ * Whether every entry of a corpus was read from the bytes the key was made of. A file saved
+ * while the folder was being checked (after the key read it) was checked as it is now, not as
+ * the key says: such a corpus must not be saved under that key, where a later folder holding
+ * the first bytes again would find it.
+ */
+export function readAsKeyed(corpus: Corpus, digests: ReadonlyMap<string, string>): boolean {
+  for (const collection of COLLECTIONS) {
+    for (const entry of corpus[collection].values()) {
+      if (!digests.get(entry.path)?.startsWith(entry.digest)) return false;
+    }
+  }
+  return true;
+}
+
 /** About how many content files a folder holds (its collections' entries), to know how many workers to start before listing them. */
 function contentFileCount(dir: string): number {
-  return COLLECTIONS.reduce((n, c) => n + listFolder(join(dir, c)).length, 0);
+  // A collection that is a link is refused, never listed (files.ts): it counts for nothing here either.
+  return COLLECTIONS.reduce((n, c) => n + (kindOf(join(dir, c)) === 'folder' ? listFolder(join(dir, c)).length : 0), 0);
 }
 
 /**
  * A digest of the content folder (what loadCorpus reads of it), the corpus code, its packages and
- * the options; null when the code is not on disk (inside a bundle). With `keep`, what was read of
- * each content file is kept there, by `<collection>/<name>`, for a check that follows.
+ * the options; null when the code is not on disk (inside a bundle). With `kept`, what was read of
+ * each content file is kept there for a check that follows.
  */
-export function corpusKey(dir: string, displayBase: string, keep?: Map<string, FileRead>): string | null {
+export function corpusKey(dir: string, displayBase: string, kept?: KeyReading): string | null {
   if (!existsSync(READERS[0]!)) return null;
   const hash = createHash('sha256');
   hash.update(`${resolve(dir)}\0${resolve(displayBase)}\0${process.version}\0${codeDigest(READERS, ROOT)}`);
   const lock = join(ROOT, 'package-lock.json');
   if (existsSync(lock)) hash.update(readFileSync(lock));
-  hashContent(hash, dir, keep);
+  hashContent(hash, dir, kept);
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -153,17 +189,18 @@ export function loadCorpusSnapshot(dir: string, options: LoadOptions = {}): Corp
   if (options.skipExcerpts || !existsSync(READERS[0]!)) return loadCorpus(dir, options);
   const store = snapshotDir();
   // In case the key misses: the workers load their parsers while it is computed (on a large
-  // folder, where they are started at all), and its reading of each file is kept for the check,
-  // which then reads exactly the bytes the key was made of. On a hit both are simply dropped.
-  const preread = new Map<string, FileRead>();
+  // folder, where they are started at all), and the check's calling thread reads each file from
+  // the key's reading of it. On a hit both are simply dropped.
+  const kept: KeyReading = { files: new Map(), digests: new Map() };
   const readers = startReaders(dir, displayBase, contentFileCount(dir));
   let corpus: Corpus;
   let key: string;
   try {
-    key = corpusKey(dir, displayBase, preread)!;
+    key = corpusKey(dir, displayBase, kept)!;
     const file = join(store, `${key}.bin`);
     if (existsSync(file)) {
       try {
+        kept.files.clear();
         corpus = fromStored(deserialize(readFileSync(file)) as Stored);
         keys.set(corpus, key);
         return corpus;
@@ -171,10 +208,12 @@ export function loadCorpusSnapshot(dir: string, options: LoadOptions = {}): Corp
         // A snapshot from another Node or a torn write: read the folder instead.
       }
     }
-    corpus = loadCorpus(dir, { ...options, displayBase }, { readers, preread });
+    corpus = loadCorpus(dir, { ...options, displayBase }, { readers, preread: kept.files });
   } finally {
     readers?.stop();
+    kept.files.clear();
   }
+  if (!readAsKeyed(corpus, kept.digests)) return corpus;
   const file = join(store, `${key}.bin`);
   keys.set(corpus, key);
   try {

@@ -36,7 +36,8 @@ try {
   const { jobs } = await new Promise<{ jobs: FileJob[] }>((resolve) => port.once('message', resolve));
   let indices: number[] = [];
   let readings: FileReading[] = [];
-  // Posted as they come, so that copying them out overlaps the reading instead of following it.
+  // Posted as they come, so that copying them out here overlaps the reading instead of following
+  // it (the calling thread still copies them in once it has read its own).
   const post = () => {
     port.postMessage({ indices, readings } satisfies WorkerAnswer);
     indices = [];

@@ -21,7 +21,7 @@ import type { WorkerAnswer, WorkerData } from './worker.ts';
 export const MIN_FILES_PER_WORKER = 300;
 /** Files taken from the counter at a time: enough that taking them costs nothing, few enough that the threads end together. */
 export const FILES_PER_TAKE = 16;
-/** A worker that has not answered by then, once this thread has read its own, is given up on; what it took is read here instead. */
+/** Workers that have not answered by then, once this thread has read its own, are given up on; what they took is read here instead. */
 const WORKER_TIMEOUT_MS = 120_000;
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -59,6 +59,9 @@ export function startReaders(dir: string, displayBase: string, files: number, wo
     };
     const worker = new Worker(WORKER, { workerData, transferList: [port2] });
     worker.unref();
+    // A worker that dies (out of memory, its module unreadable) never answers, and what it took is
+    // read on the calling thread; its error must not also end the process once the loop runs.
+    worker.on('error', () => {});
     return { worker, port: port1 };
   });
   return {
@@ -81,7 +84,10 @@ export interface ReadOptions {
   workers?: number;
   /** Workers started beforehand for the same folder (startReaders); they are stopped once the files are read. */
   readers?: Readers | null;
-  /** Files already read (the snapshot's key reads every one), by `<collection>/<name>`: not read again here. */
+  /**
+   * Files already read (the snapshot's key reads every one), by `<collection>/<name>`: the calling
+   * thread reads those it takes from here, and drops each once read. Workers read from the disk.
+   */
   preread?: PreRead;
   /** `answered` counts the workers whose readings were used (the rest were read here after all). */
   stats?: { answered: number };
@@ -93,7 +99,10 @@ export function readContentFiles(dir: string, jobs: FileJob[], displayBase: stri
   const out: (FileReading | undefined)[] = new Array(jobs.length);
   const readOne = (i: number) => {
     const { collection, name } = jobs[i]!;
-    out[i] = readContentFile(dir, collection, name, displayBase, preread?.get(`${collection}/${name}`));
+    const rel = `${collection}/${name}`;
+    const given = preread?.get(rel);
+    preread?.delete(rel);
+    out[i] = readContentFile(dir, collection, name, displayBase, given);
   };
   let readers = options.readers;
   if (readers && (readers.dir !== dir || readers.displayBase !== displayBase)) {
@@ -115,8 +124,10 @@ export function readContentFiles(dir: string, jobs: FileJob[], displayBase: stri
     ) {
       for (let i = start; i < Math.min(start + FILES_PER_TAKE, jobs.length); i++) readOne(i);
     }
+    const deadline = Date.now() + WORKER_TIMEOUT_MS;
     started.forEach(({ port }, slot) => {
-      const deadline = Date.now() + WORKER_TIMEOUT_MS;
+      // The counter is spent: a worker that has not loaded yet can take nothing, and is not waited for.
+      if (Atomics.load(shared, 1 + started.length + slot) === 0) return;
       while (Atomics.load(shared, 1 + slot) === 0 && Date.now() < deadline) Atomics.wait(shared, 1 + slot, 0, 100);
       let answered = false;
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {

@@ -1,9 +1,10 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { loadCorpus } from '../../src/check/load-corpus.ts';
-import { corpusKey, keyOf, loadCorpusSnapshot } from '../../src/check/snapshot.ts';
+import { corpusKey, keyOf, loadCorpusSnapshot, readAsKeyed } from '../../src/check/snapshot.ts';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'corpus-snapshot-'));
@@ -35,6 +36,25 @@ describe('loadCorpusSnapshot', () => {
     expect(keyOf(first)).toBe(corpusKey(content, root));
     expect(keyOf(second)).toBe(corpusKey(content, root));
     expect(keyOf(fresh)).toBeUndefined();
+  });
+
+  it('holds a corpus to the bytes its key was made of: one checked from other bytes is not saved', () => {
+    const corpus = loadCorpus(content, { displayBase: root });
+    const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+    const digests = new Map(
+      ['sources', 'claims', 'pages'].flatMap((c) =>
+        readdirSync(join(content, c)).map((n): [string, string] => [`${c}/${n}`, sha256(readFileSync(join(content, c, n)))]),
+      ),
+    );
+    expect(digests.size).toBeGreaterThan(10);
+    expect(readAsKeyed(corpus, digests)).toBe(true);
+    // A file saved between the key's reading and the check's.
+    const claim = `claims/${readdirSync(join(content, 'claims'))[0]}`;
+    expect(readAsKeyed(corpus, new Map(digests).set(claim, sha256('the bytes the key read')))).toBe(false);
+    // A file that was no regular file when the key looked (a link, say), and one when it was read.
+    const missing = new Map(digests);
+    missing.delete(claim);
+    expect(readAsKeyed(corpus, missing)).toBe(false);
   });
 
   it('reads the folder again when a file changes, and keeps only the latest snapshot', () => {

@@ -49,18 +49,21 @@ describe('readContentFiles', () => {
     expect(shared).toEqual(alone);
   });
 
-  it('reads a file from the bytes it is given, not again from the disk', () => {
+  it('reads a file on the calling thread from the bytes it is given, not again from the disk, and lets them go', () => {
     const at = jobs.findIndex((j, i) => j.collection === 'claims' && alone[i]!.entry && alone[i]!.problems.length === 0);
     const rel = `claims/${jobs[at]!.name}`;
     const bytes = Buffer.from(readFileSync(join(dir, rel), 'utf8').replace(/^claim: .*$/m, 'claim: Given, not read.'));
-    const read = readContentFiles(dir, jobs, dir, { workers: 0, preread: new Map([[rel, { bytes }]]) });
+    const preread = new Map([[rel, { bytes }]]);
+    const read = readContentFiles(dir, jobs, dir, { workers: 0, preread });
+    expect(preread.size).toBe(0);
     expect((read[at]!.entry!.data as { claim: string }).claim).toBe('Given, not read.');
     expect((alone[at]!.entry!.data as { claim: string }).claim).not.toBe('Given, not read.');
     expect(read.filter((_, i) => i !== at)).toEqual(alone.filter((_, i) => i !== at));
   });
 
-  it('reads everything on this thread when the workers were started for another folder', () => {
+  it('reads everything on this thread when the workers were started for another folder', async () => {
     const readers = startReaders(tmpdir(), dir, jobs.length, 1)!;
+    await vi.waitFor(() => expect(readers.loaded()).toBe(true), { timeout: 30_000, interval: 20 });
     const stats = { answered: 0 };
     expect(readContentFiles(dir, jobs, dir, { readers, stats, workers: 0 })).toEqual(alone);
     expect(stats.answered).toBe(0);

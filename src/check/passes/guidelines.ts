@@ -17,17 +17,14 @@ export const CLAIM_REVIEWED_MAX = 75;
 const claimLength = (claim: unknown) => (typeof claim === 'string' ? [...claim.trim()].length : 0);
 
 /**
- * The front-matter fields of a published claim that checkGuidelines may point at: its `claim`
- * when too long, its first appearance when there are others to be earlier. The file's reader
- * finds their positions while it has the file parsed; parsing each file again for them was a
- * large part of a big desk's check.
+ * The front-matter fields of a published claim that checkGuidelines will point at, as far as the
+ * claim alone tells: its `claim`, when too long. The file's reader finds their positions while it
+ * has the file parsed; parsing each such file again for them was a large part of a big desk's
+ * check, where a long claim is common. (Whether the first appearance is the earliest takes the
+ * sources' dates, and is rarely not: that position is found when it is asked for.)
  */
-export function guidelineFields(data: { claim?: unknown; appearance?: unknown; draft?: unknown }): (string | number)[][] {
-  if (data.draft) return [];
-  const fields: (string | number)[][] = [];
-  if (claimLength(data.claim) > CLAIM_REVIEWED_MAX) fields.push(['claim']);
-  if (Array.isArray(data.appearance) && data.appearance.length > 1) fields.push(['appearance', 0]);
-  return fields;
+export function guidelineFields(data: { claim?: unknown; draft?: unknown }): (string | number)[][] {
+  return !data.draft && claimLength(data.claim) > CLAIM_REVIEWED_MAX ? [['claim']] : [];
 }
 
 export function checkGuidelines({ dir, corpus, display, locate }: CheckContext): Problem[] {
