@@ -12,7 +12,7 @@
  */
 import matter from 'gray-matter';
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
-import { parseDocument, LineCounter, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
+import { CST, Lexer, parseDocument, LineCounter, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 
 export interface ParsedFile {
   data: Record<string, unknown>;
@@ -113,11 +113,105 @@ function lineCol(text: string, offset: number): { line: number; column: number }
 }
 
 /**
- * The yaml parser recurses once per level of nesting: `[[[[…` thousands deep overflows
- * the stack. Such a file is reported at its most deeply nested line, not thrown.
+ * How deeply front matter may nest lists and maps. Both YAML parsers recurse once per level, and
+ * how deep they get before the stack overflows depends on the thread (a worker's stack is larger
+ * than the main thread's): without a limit of its own, a file nested a thousand deep would be read
+ * on one thread and refused on the other, and a build's reading of it could crash. No field of
+ * the format nests more than three deep.
+ */
+export const MAX_FRONT_MATTER_NESTING = 100;
+
+/** The characters a list or map can begin with: `- `, `? ` and `: ` in block style, `[` and `{` in flow style. */
+const OPENER = /[-?:](?=[ \n]|$)|[[{]/gm;
+
+/**
+ * The deepest list or map of a YAML text and its offset, when it is nested more than
+ * MAX_FRONT_MATTER_NESTING deep. Each level takes at least one opener, so a text with no more
+ * openers than the limit is passed at once. The rest is measured on the tokens of yaml's lexer,
+ * which does not recurse (its parser does): a flow collection is a bracket; a block list or map
+ * is its indicator's column (a map's is its key's), nested in the open ones to its left, or, a
+ * list only, in a map at its own column (`key:` above `- item`).
+ */
+function tooDeep(yaml: string): { depth: number; offset: number } | undefined {
+  OPENER.lastIndex = 0;
+  let openers = 0;
+  while (OPENER.exec(yaml) && ++openers <= MAX_FRONT_MATTER_NESTING);
+  if (openers <= MAX_FRONT_MATTER_NESTING) return undefined;
+  const blocks: { column: number; map: boolean }[] = [];
+  let flow = 0;
+  let offset = 0;
+  let lineStart = 0;
+  /** Where the node being read began, for a map whose key it turns out to be; -1 before it. */
+  let nodeAt = -1;
+  let deepest = { depth: 0, offset: 0 };
+  const reach = (at: number) => {
+    if (blocks.length + flow > deepest.depth) deepest = { depth: blocks.length + flow, offset: at };
+  };
+  const open = (at: number, map: boolean) => {
+    const column = at - lineStart;
+    for (let top = blocks.at(-1); top && top.column >= column; top = blocks.at(-1)) {
+      if (top.column === column && top.map === map) return;
+      if (top.column === column && top.map && !map) break;
+      blocks.pop();
+    }
+    blocks.push({ column, map });
+    reach(at);
+  };
+  for (const token of new Lexer().lex(yaml)) {
+    const type = CST.tokenType(token);
+    const at = offset;
+    if (type !== 'doc-mode' && type !== 'scalar' && type !== 'flow-error-end') offset += token.length;
+    const newline = token.lastIndexOf('\n');
+    if (newline >= 0) lineStart = at + newline + 1;
+    if (type === 'newline' || type === 'space' || type === 'comment' || type === 'doc-mode' || type === 'scalar') {
+      if (type === 'newline') nodeAt = -1;
+    } else if (type === 'doc-start') {
+      blocks.length = flow = 0;
+      nodeAt = -1;
+    } else if (type === 'flow-seq-start' || type === 'flow-map-start') {
+      if (nodeAt < 0) nodeAt = at;
+      flow++;
+      reach(at);
+    } else if (type === 'flow-seq-end' || type === 'flow-map-end') {
+      flow = Math.max(0, flow - 1);
+    } else if (flow > 0) {
+      // Inside brackets, indicators open nothing of their own.
+    } else if (type === 'seq-item-ind' || type === 'explicit-key-ind') {
+      open(at, type === 'explicit-key-ind');
+      nodeAt = -1;
+    } else if (type === 'map-value-ind') {
+      open(nodeAt >= 0 && nodeAt >= lineStart ? nodeAt : at, true);
+      nodeAt = -1;
+    } else if (nodeAt < 0) {
+      nodeAt = at;
+    }
+  }
+  return deepest.depth > MAX_FRONT_MATTER_NESTING ? deepest : undefined;
+}
+
+/**
+ * Front matter nested deeper than MAX_FRONT_MATTER_NESTING is reported at its deepest list or map
+ * before either parser sees it; should a parser still overflow the stack, the file is reported at
+ * its most deeply nested line, not thrown.
  */
 export function parseFile(raw: string, options: { wholeYaml?: boolean; fast?: boolean } = {}): ParsedFile {
   const wholeYaml = options.wholeYaml ?? false;
+  const src = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const deep = tooDeep(wholeYaml ? src : (FENCED.exec(src)?.[0] ?? ''));
+  if (deep)
+    return {
+      data: {},
+      body: '',
+      bodyLineOffset: 0,
+      locate: () => ({ line: 1, column: 1 }),
+      errors: [
+        {
+          ...lineCol(src, deep.offset),
+          message: `the front matter is nested ${deep.depth} levels deep (lists or maps inside each other); at most ${MAX_FRONT_MATTER_NESTING} can be read`,
+        },
+      ],
+      fast: false,
+    };
   try {
     const parsed = parseFileUnguarded(raw, wholeYaml, options.fast ?? false);
     const control = wholeYaml ? controlCharacter(raw, true) : (fenceDisagreement(raw) ?? controlCharacter(raw, false));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { parseFile } from '../../src/core/frontmatter.ts';
+import { Worker } from 'node:worker_threads';
+import { dump } from 'js-yaml';
+import { MAX_FRONT_MATTER_NESTING, parseFile } from '../../src/core/frontmatter.ts';
 import { contentTexts } from '../helpers/content-texts.ts';
 
 const SOURCE = [
@@ -119,6 +121,65 @@ describe('parseFile: what YAML readers disagree on or choke on', () => {
       },
     ]);
     expect(parseFile('---\na: &a [x]\nb: *a\n---\n').data).toEqual({ a: ['x'], b: ['x'] });
+  });
+});
+
+describe('parseFile: front matter nested deeper than the limit', () => {
+  const nested = (depth: number, leaf: unknown = 'deep'): unknown => {
+    let value = leaf;
+    // One level each, lists and maps in turn, alone and with siblings: every way one can sit in another.
+    const wraps = [(v: unknown) => [v, 'x'], (v: unknown) => ({ k: v, s: 'x' }), (v: unknown) => [v], (v: unknown) => ({ k: v })];
+    for (let i = depth - 1; i > 0; i--) value = wraps[i % 4]!(value);
+    return { tags: value };
+  };
+  const nestingError = (text: string, wholeYaml = false) =>
+    parseFile(text, { wholeYaml }).errors.find((e) => /nested \d+ levels deep/.test(e.message));
+
+  it('measures a document as yaml builds it, in block style, flow style and both', () => {
+    for (const flowLevel of [-1, 0, 40, 99]) {
+      for (const depth of [MAX_FRONT_MATTER_NESTING - 1, MAX_FRONT_MATTER_NESTING]) {
+        const text = dump(nested(depth), { flowLevel, lineWidth: -1 });
+        expect(nestingError(text, true), `depth ${depth}, flow from ${flowLevel}`).toBeUndefined();
+        expect(parseFile(text, { wholeYaml: true }).data).toEqual(nested(depth));
+      }
+      const text = dump(nested(MAX_FRONT_MATTER_NESTING + 1), { flowLevel, lineWidth: -1 });
+      expect(nestingError(text, true)?.message, `flow from ${flowLevel}`).toBe(
+        'the front matter is nested 101 levels deep (lists or maps inside each other); at most 100 can be read',
+      );
+    }
+  });
+
+  it('passes long, shallow front matter with hundreds of keys and items', () => {
+    const many = {
+      title: 'T',
+      tags: Array.from({ length: 300 }, (_, i) => `tag ${i}: - [x]`),
+      ...Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`k${i}`, [{ a: i }]])),
+    };
+    const parsed = parseFile(`---\n${dump(many)}---\nBody.\n`);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toEqual(many);
+  });
+
+  it('reports a deep file at its deepest list, the same on the main thread as in a worker, whose stack is larger', async () => {
+    // A thousand levels: the main thread's stack overflows in either parser, a worker's does not.
+    const text = `---\ntitle: T\ntags:\n  ${'- '.repeat(1000)}deep\n---\nBody.\n`;
+    const here = parseFile(text, { fast: true }).errors;
+    expect(here).toEqual([
+      {
+        line: 4,
+        column: 2001,
+        message: 'the front matter is nested 1001 levels deep (lists or maps inside each other); at most 100 can be read',
+      },
+    ]);
+    const module = new URL('../../src/core/frontmatter.ts', import.meta.url).href;
+    const worker = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       import(workerData.module).then((m) => parentPort.postMessage(m.parseFile(workerData.text, { fast: true }).errors));`,
+      { eval: true, workerData: { module, text } },
+    );
+    const there = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
+    await worker.terminate();
+    expect(there).toEqual(here);
   });
 });
 
