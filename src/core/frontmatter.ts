@@ -1,5 +1,5 @@
 /**
- * Front matter with positions. gray-matter splits the file; the `yaml` package
+ * Front matter with positions. The file is split as gray-matter splits it; the `yaml` package
  * parses it (YAML 1.2 core schema: dates stay strings, so a date such as
  * 2019-02-30 is caught instead of silently rolled over) and keeps the source
  * range of every node, so an error can point at the line of the bad field.
@@ -10,7 +10,6 @@
  * the same core schema; the caller reads the file again without `fast` when
  * the data is not what it should be, and problems then come from `yaml`.
  */
-import matter from 'gray-matter';
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
 import { CST, Lexer, parseDocument, LineCounter, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 
@@ -196,8 +195,10 @@ function tooDeep(yaml: string): { depth: number; offset: number } | undefined {
  */
 export function parseFile(raw: string, options: { wholeYaml?: boolean; fast?: boolean } = {}): ParsedFile {
   const wholeYaml = options.wholeYaml ?? false;
-  const src = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const deep = tooDeep(wholeYaml ? src : (FENCED.exec(src)?.[0] ?? ''));
+  // CRLF files from Windows editors: the yaml parser would keep a \r at the end of each value.
+  const src = lineFeeds(raw);
+  const fence = wholeYaml ? undefined : FENCED.exec(src)?.[0];
+  const deep = tooDeep(wholeYaml ? src : (fence ?? ''));
   if (deep)
     return {
       data: {},
@@ -213,8 +214,12 @@ export function parseFile(raw: string, options: { wholeYaml?: boolean; fast?: bo
       fast: false,
     };
   try {
-    const parsed = parseFileUnguarded(raw, wholeYaml, options.fast ?? false);
-    const control = wholeYaml ? controlCharacter(raw, true) : (fenceDisagreement(raw) ?? controlCharacter(raw, false));
+    const parsed = parseFileUnguarded(src, fence, wholeYaml, options.fast ?? false);
+    // An unclosed fence leaves the whole file to be searched: Astro's reader would read it all.
+    const yamlText = wholeYaml ? src : /^---[ \t]*\n/.test(src) ? (fence ?? src) : '';
+    const control = wholeYaml
+      ? controlCharacter(src, yamlText)
+      : (fenceDisagreement(raw, src) ?? controlCharacter(src, yamlText));
     // The body is still the body; the data is none, as Astro would have none.
     return control ? { ...parsed, data: {}, errors: [control], fast: false, locate: () => ({ line: 1, column: 1 }) } : parsed;
   } catch (e) {
@@ -253,8 +258,9 @@ const EXACT_FENCE = /^---[ \t]*$/;
  * where the two part: what the check verified must be what the site publishes (a `draft: true`
  * below a line such as `---- optional ----` would be body text to the site, and the draft public).
  */
-function fenceDisagreement(raw: string): ParsedFile['errors'][number] | undefined {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+function fenceDisagreement(raw: string, src: string): ParsedFile['errors'][number] | undefined {
+  // Lone CRs are kept: they are what Astro's reader does not take for line ends.
+  const text = raw.includes('\r') ? raw.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n') : src;
   if (!text.startsWith('---')) return undefined;
   const first = /^[^\n]*/.exec(text)![0];
   if (first.includes('\r'))
@@ -284,9 +290,7 @@ function fenceDisagreement(raw: string): ParsedFile['errors'][number] | undefine
 }
 
 /** The first character of the YAML that YAML does not allow, as an error at its line and column. */
-function controlCharacter(raw: string, wholeYaml: boolean): ParsedFile['errors'][number] | undefined {
-  const src = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const yamlText = wholeYaml ? src : /^---[ \t]*\n/.test(src) ? (FENCED.exec(src)?.[0] ?? src) : '';
+function controlCharacter(src: string, yamlText: string): ParsedFile['errors'][number] | undefined {
   const control = NON_PRINTABLE.exec(yamlText);
   if (!control) return undefined;
   return {
@@ -295,13 +299,33 @@ function controlCharacter(raw: string, wholeYaml: boolean): ParsedFile['errors']
   };
 }
 
-function parseFileUnguarded(raw: string, wholeYaml: boolean, fast: boolean): ParsedFile {
-  // CRLF files from Windows editors: the yaml parser would keep a \r at the end of each value.
-  const src = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+/** The text without a byte order mark, its line ends LF. */
+function lineFeeds(raw: string): string {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/**
+ * gray-matter's split of front matter, which Astro's collections used to read with: the YAML
+ * runs from the end of the opening `---` to the first line that begins with `---`, and the body
+ * from that line's end, less one line end. (fenceDisagreement refuses the files where the first
+ * line that begins with `---` is not exactly `---`.)
+ */
+function splitFence(head: string): { yaml: string; rest: string } {
+  const close = head.indexOf('\n---', 3);
+  if (close < 0) return { yaml: head.slice(3), rest: '' };
+  let rest = head.slice(close + 4);
+  if (rest[0] === '\n') rest = rest.slice(1);
+  return { yaml: head.slice(3, close), rest };
+}
+
+/** A YAML text with nothing in it but white space and comments, which gray-matter did not parse. */
+const isEmptyYaml = (yaml: string) => yaml.replace(/^\s*#[^\n]+/gm, '').trim() === '';
+
+function parseFileUnguarded(src: string, fence: string | undefined, wholeYaml: boolean, fast: boolean): ParsedFile {
   let doc: Document | undefined;
   let js: unknown;
   const lc = new LineCounter();
-  // The YAML is turned into data once, here; gray-matter's copy of it is not used.
   let fastData: Record<string, unknown> | undefined;
   let fastYaml = '';
   let aliasAt: number | undefined;
@@ -328,8 +352,8 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean, fast: boolean): Par
     return js ?? {};
   };
   let body = '';
-  let yamlLine = 1;
-  const fence = wholeYaml ? undefined : FENCED.exec(src)?.[0];
+  // The YAML starts at the end of the opening --- line, so its first line is the file's first.
+  const yamlLine = 1;
   if (wholeYaml) {
     engine(src);
   } else if (/^---[ \t]*\r?\n/.test(src)) {
@@ -344,13 +368,9 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean, fast: boolean): Par
         fast: false,
       };
     }
-    // gray-matter is handed the front matter alone: it copies whatever it is given into a Buffer
-    // and looks it up in its cache, which for a whole source cost more than reading its YAML.
-    const parsed = matter(head, { engines: { yaml: engine } });
-    body = parsed.content + src.slice(head.length);
-    // gray-matter hands the engine the text from the end of the opening --- line,
-    // so the YAML's first line is the tail of that line.
-    yamlLine = 1;
+    const { yaml, rest } = splitFence(head);
+    if (!isEmptyYaml(yaml)) engine(yaml);
+    body = rest + src.slice(head.length);
   } else {
     body = src;
   }
@@ -382,7 +402,7 @@ function parseFileUnguarded(raw: string, wholeYaml: boolean, fast: boolean): Par
       bodyLineOffset,
       locate: (path) =>
         pathPosition((plain ??= plainPositions(fastYaml, fastData!, yamlLine)), path) ??
-        (exact ??= parseFileUnguarded(raw, wholeYaml, false)).locate(path),
+        (exact ??= parseFileUnguarded(src, fence, wholeYaml, false)).locate(path),
       errors: [],
       fast: true,
     };
