@@ -5,7 +5,7 @@
  * the original offsets); every excerpt of every claim is then matched against
  * that index, so the cost grows with the text, not with claims times sources.
  */
-import { normalize, splitsWord, UNSPACED_SCRIPT, type Normalized } from './normalize.ts';
+import { fold, normalize, splitsWord, UNSPACED_SCRIPT, type Normalized } from './normalize.ts';
 
 /** One block of a source's text: a paragraph or a heading, as plain text. */
 export interface SourceBlock {
@@ -114,7 +114,7 @@ export function parseExcerpt(excerpt: string): ExcerptPattern {
       if (pendingGap !== 'elision') pendingGap = 'insertion';
       pendingIns++;
     } else {
-      const seg = normalize(piece).text.trim();
+      const seg = fold(piece).trim();
       if (seg.length === 0) continue;
       if (segments.length > 0) {
         gaps.push(pendingGap);

@@ -150,9 +150,20 @@ export function normalize(original: string): Normalized {
   return { text: fromCodes(out.subarray(0, len), original.isWellFormed()), map: map.subarray(0, len + 1) };
 }
 
-/** The comparison form alone, for short strings such as excerpts. */
+const ASCII = /^[\x00-\x7F]*$/;
+
+/**
+ * The comparison form alone, for short strings such as excerpts. ASCII text has no quotes or
+ * dashes to fold and nothing NFKC changes: it is lower-cased and its white space collapsed, as
+ * normalize does it, without building the map.
+ */
 export function fold(s: string): string {
-  return normalize(s).text;
+  return ASCII.test(s)
+    ? s
+        .replace(/[\t-\r ]+/g, ' ')
+        .trim()
+        .toLowerCase()
+    : normalize(s).text;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;

@@ -94,3 +94,17 @@ describe('normalize: growth', () => {
     expect(normalize('a\uD800b').text).toBe('a\uD800b');
   });
 });
+
+describe('fold: the comparison form alone', () => {
+  it('is normalize’s text for every ASCII string, white space and control characters included', () => {
+    const alphabet = ' \t\n\r\v\fAZaz09"\'-.,[]\u0000\u001f\u007f';
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 2000; n++) {
+      const s = Array.from({ length: next() % 24 }, () => alphabet[next() % alphabet.length]).join('');
+      expect(fold(s), JSON.stringify(s)).toBe(normalize(s).text);
+    }
+    // Past ASCII, normalize decides: a curly quote, a dash, a non-breaking space.
+    expect(fold('  It\u2019s \u2014 A\u00A0b ')).toBe(normalize('  It\u2019s \u2014 A\u00A0b ').text);
+  });
+});
