@@ -64,6 +64,7 @@ export interface ContentLink {
 }
 
 const DASH = /^[ \t]*(?:\u2014|\u2015|\u2013|--)/;
+const SIBLING = /^\.\.\/((?:sources|claims|pages)\/[^/]+\.md)$/;
 
 /**
  * Resolves a link URL written in `fromPath` (relative to the content folder).
@@ -82,7 +83,15 @@ export function resolveContentLink(fromPath: string, url: string): ContentLink |
   } catch {
     /* keep it as written */
   }
-  const resolved = path.startsWith('/') ? path.slice(1) : posix.normalize(posix.join(posix.dirname(fromPath), path));
+  // Nearly every link is `../<collection>/<name>.md` from a file one folder deep: that one needs
+  // no path arithmetic (a name that ends in .md is never . or ..).
+  const slash = fromPath.indexOf('/');
+  const sibling = slash > 0 && slash === fromPath.lastIndexOf('/') ? SIBLING.exec(path) : null;
+  const resolved = path.startsWith('/')
+    ? path.slice(1)
+    : sibling
+      ? sibling[1]!
+      : posix.normalize(posix.join(posix.dirname(fromPath), path));
   const m = /^(sources|claims|pages)\/([^/]+)\.md$/.exec(resolved);
   if (!m) return { collection: 'other', slug: '', hash, path: resolved };
   return { collection: m[1] as ContentLink['collection'], slug: m[2]!, hash, path: resolved };

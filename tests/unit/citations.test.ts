@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectCitations, resolveContentLink, unquote, type Citation } from '../../src/core/citations.ts';
 import { parseMarkdown } from '../../src/core/markdown.ts';
@@ -151,6 +152,17 @@ describe('resolveContentLink', () => {
       path: 'sources/a.md',
     });
     expect(resolveContentLink('claims/x.md', '../sources/caf%C3%A9.md')).toMatchObject({ slug: 'café' });
+  });
+
+  it('resolves `../<collection>/<name>.md` as path arithmetic does, odd names included', () => {
+    const names = ['a', '..', '.', 'a.b', 'a%2F', ' ', '...'];
+    for (const from of ['claims/x.md', 'sources/x.md', 'pages/x.md', 'x.md', 'claims/sub/x.md'])
+      for (const collection of ['sources', 'claims', 'pages', 'other'])
+        for (const name of names) {
+          const url = `../${collection}/${name}.md#q`;
+          const path = posix.normalize(posix.join(posix.dirname(from), decodeURIComponent(`../${collection}/${name}.md`)));
+          expect(resolveContentLink(from, url)?.path, `${from} -> ${url}`).toBe(path);
+        }
   });
 
   it('marks links that leave the three collections', () => {
