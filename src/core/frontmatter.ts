@@ -71,7 +71,8 @@ const CORE = FAILSAFE_SCHEMA.extend({
  * YAML parsers part ways (and aliases can multiply data): front matter with any
  * of them is left to `yaml`.
  */
-const NOT_PLAIN = /[&*!%\t]|^\s*[?]|<<|__proto__/m;
+// `[^\S\n\u2028\u2029]`, not `\s`: a `\s*` after `^` would run on through every blank line below each one.
+const NOT_PLAIN = /[&*!%\t]|^[^\S\n\u2028\u2029]*[?]|<<|__proto__/m;
 
 /** js-yaml's reading of plain front matter as a map, or undefined when it is not plain or not a map. */
 function readFast(yaml: string): Record<string, unknown> | undefined {
@@ -121,17 +122,23 @@ function lineCol(text: string, offset: number): { line: number; column: number }
 export const MAX_FRONT_MATTER_NESTING = 100;
 
 /** The characters a list or map can begin with: `- `, `? ` and `: ` in block style, `[` and `{` in flow style. */
-const OPENER = /[-?:](?=[ \n]|$)|[[{]/gm;
+const OPENER = /[-?:](?=[ \t\n]|$)|[[{]/gm;
 
 /**
- * The deepest list or map of a YAML text and its offset, when it is nested more than
- * MAX_FRONT_MATTER_NESTING deep. Each level takes at least one opener, so a text with no more
+ * Why a YAML text is not parsed, when it nests lists and maps more than MAX_FRONT_MATTER_NESTING
+ * deep, as a problem at an offset. Each level takes at least one opener, so a text with no more
  * openers than the limit is passed at once. The rest is measured on the tokens of yaml's lexer,
  * which does not recurse (its parser does): a flow collection is a bracket; a block list or map
  * is its indicator's column (a map's is its key's), nested in the open ones to its left, or, a
  * list only, in a map at its own column (`key:` above `- item`).
+ *
+ * That measure holds for valid YAML. Three mistakes make yaml's error recovery nest what follows
+ * them in ways the columns do not tell (a second `key:` on a line, a `- ` item inside brackets,
+ * brackets left open): in a text with more openers than the limit, the first of them is the
+ * problem, so that the answer never depends on how deep the reading thread's stack lets the
+ * parser go.
  */
-function tooDeep(yaml: string): { depth: number; offset: number } | undefined {
+function tooDeep(yaml: string): { offset: number; message: string } | undefined {
   OPENER.lastIndex = 0;
   let openers = 0;
   while (OPENER.exec(yaml) && ++openers <= MAX_FRONT_MATTER_NESTING);
@@ -142,6 +149,15 @@ function tooDeep(yaml: string): { depth: number; offset: number } | undefined {
   let lineStart = 0;
   /** Where the node being read began, for a map whose key it turns out to be; -1 before it. */
   let nodeAt = -1;
+  /** Implicit keys (`key:`) since the line began or since its last `- ` or `? `. */
+  let keys = 0;
+  let mistake: { offset: number; message: string } | undefined;
+  const wrong = (at: number, what: string) => {
+    mistake ??= {
+      offset: at,
+      message: `the front matter is not valid YAML here (${what}), and it holds more than ${MAX_FRONT_MATTER_NESTING} lists and maps, so it is not read past the mistake; correct it`,
+    };
+  };
   let deepest = { depth: 0, offset: 0 };
   const reach = (at: number) => {
     if (blocks.length + flow > deepest.depth) deepest = { depth: blocks.length + flow, offset: at };
@@ -161,12 +177,18 @@ function tooDeep(yaml: string): { depth: number; offset: number } | undefined {
     const at = offset;
     if (type !== 'doc-mode' && type !== 'scalar' && type !== 'flow-error-end') offset += token.length;
     const newline = token.lastIndexOf('\n');
-    if (newline >= 0) lineStart = at + newline + 1;
+    if (newline >= 0) {
+      lineStart = at + newline + 1;
+      keys = 0;
+    }
     if (type === 'newline' || type === 'space' || type === 'comment' || type === 'doc-mode' || type === 'scalar') {
       if (type === 'newline') nodeAt = -1;
     } else if (type === 'doc-start') {
       blocks.length = flow = 0;
       nodeAt = -1;
+    } else if (type === 'flow-error-end') {
+      wrong(at, 'a [ or { is not closed');
+      flow = 0;
     } else if (type === 'flow-seq-start' || type === 'flow-map-start') {
       if (nodeAt < 0) nodeAt = at;
       flow++;
@@ -174,18 +196,27 @@ function tooDeep(yaml: string): { depth: number; offset: number } | undefined {
     } else if (type === 'flow-seq-end' || type === 'flow-map-end') {
       flow = Math.max(0, flow - 1);
     } else if (flow > 0) {
-      // Inside brackets, indicators open nothing of their own.
+      if (type === 'seq-item-ind') wrong(at, 'a list item, “- ”, inside [ ] or { }');
     } else if (type === 'seq-item-ind' || type === 'explicit-key-ind') {
       open(at, type === 'explicit-key-ind');
       nodeAt = -1;
+      keys = 0;
     } else if (type === 'map-value-ind') {
-      open(nodeAt >= 0 && nodeAt >= lineStart ? nodeAt : at, true);
+      const key = nodeAt >= 0 && nodeAt >= lineStart;
+      if (key && ++keys > 1) wrong(at, 'a second “key:” on one line');
+      if (!key) keys = 0;
+      open(key ? nodeAt : at, true);
       nodeAt = -1;
     } else if (nodeAt < 0) {
       nodeAt = at;
     }
   }
-  return deepest.depth > MAX_FRONT_MATTER_NESTING ? deepest : undefined;
+  if (deepest.depth > MAX_FRONT_MATTER_NESTING)
+    return {
+      offset: deepest.offset,
+      message: `the front matter is nested ${deepest.depth} levels deep (lists or maps inside each other); at most ${MAX_FRONT_MATTER_NESTING} can be read`,
+    };
+  return mistake;
 }
 
 /**
@@ -205,12 +236,7 @@ export function parseFile(raw: string, options: { wholeYaml?: boolean; fast?: bo
       body: '',
       bodyLineOffset: 0,
       locate: () => ({ line: 1, column: 1 }),
-      errors: [
-        {
-          ...lineCol(src, deep.offset),
-          message: `the front matter is nested ${deep.depth} levels deep (lists or maps inside each other); at most ${MAX_FRONT_MATTER_NESTING} can be read`,
-        },
-      ],
+      errors: [{ ...lineCol(src, deep.offset), message: deep.message }],
       fast: false,
     };
   try {
@@ -319,8 +345,19 @@ function splitFence(head: string): { yaml: string; rest: string } {
   return { yaml: head.slice(3, close), rest };
 }
 
-/** A YAML text with nothing in it but white space and comments, which gray-matter did not parse. */
-const isEmptyYaml = (yaml: string) => yaml.replace(/^\s*#[^\n]+/gm, '').trim() === '';
+/**
+ * A YAML text with nothing in it but white space and comments, which gray-matter did not parse.
+ * gray-matter's test, `/^\s*#[^\n]+/gm` removed and the rest trimmed, takes time in the square of
+ * the blank lines (each line's `\s*` runs on through every blank line below it): this is the same
+ * test, line by line. A line holds a comment for it when `#` has something after it.
+ */
+function isEmptyYaml(yaml: string): boolean {
+  for (const line of yaml.split('\n')) {
+    const text = line.trimStart();
+    if (text !== '' && !(text[0] === '#' && text.length > 1)) return false;
+  }
+  return true;
+}
 
 function parseFileUnguarded(src: string, fence: string | undefined, wholeYaml: boolean, fast: boolean): ParsedFile {
   let doc: Document | undefined;

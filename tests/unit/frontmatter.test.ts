@@ -109,6 +109,19 @@ describe('parseFile: what YAML readers disagree on or choke on', () => {
     expect(parseFile('---\ntitle: a\n---\nbody\u0000\n').errors).toEqual([]);
   });
 
+  it('reads front matter of hundreds of thousands of blank lines (two tests of it took the square of their number)', () => {
+    const lines = 300_000;
+    expect(parseFile(`---\n${' \n'.repeat(lines)}title: T\n---\nBody.\n`, { fast: true })).toMatchObject({
+      data: { title: 'T' },
+      errors: [],
+      bodyLineOffset: lines + 3,
+    });
+    expect(parseFile(`---\n${'\n'.repeat(lines)}# only a comment\n---\nBody.\n`, { fast: true })).toMatchObject({
+      data: {},
+      errors: [],
+    });
+  });
+
   it('refuses aliases that expand past the limit, at the first alias, and keeps a few', () => {
     const bomb = `---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${'*a, '.repeat(10)}*a]\nc: [${'*b, '.repeat(10)}*b]\n---\n`;
     const parsed = parseFile(bomb);
@@ -158,6 +171,103 @@ describe('parseFile: front matter nested deeper than the limit', () => {
     const parsed = parseFile(`---\n${dump(many)}---\nBody.\n`);
     expect(parsed.errors).toEqual([]);
     expect(parsed.data).toEqual(many);
+  });
+
+  /** parseFile's problems for each text, read in a worker thread, whose stack is larger than the main thread's. */
+  const inWorker = async (texts: string[]) => {
+    const module = new URL('../../src/core/frontmatter.ts', import.meta.url).href;
+    const worker = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       import(workerData.module).then((m) => parentPort.postMessage(workerData.texts.map((t) =>
+         [m.parseFile(t, { fast: true }).errors, m.parseFile(t).errors, m.parseFile(t, { wholeYaml: true }).errors])));`,
+      { eval: true, workerData: { module, texts } },
+    );
+    try {
+      return await new Promise<unknown>((resolve, reject) => worker.once('message', resolve).once('error', reject));
+    } finally {
+      await worker.terminate();
+    }
+  };
+  const here = (texts: string[]) =>
+    texts.map((t) => [parseFile(t, { fast: true }).errors, parseFile(t).errors, parseFile(t, { wholeYaml: true }).errors]);
+  const fm = (yaml: string) => `---\n${yaml}---\nBody.\n`;
+
+  it('refuses, the same on every thread, the mistakes after which yaml nests what follows', async () => {
+    const cases: [string, string, RegExp][] = [
+      [
+        'a second key on each line',
+        fm('a: b: c\n'.repeat(1500)),
+        /^the front matter is not valid YAML here \(a second “key:” on one line\)/,
+      ],
+      ['brackets left open', fm(`a: [\nb:\n  ${'- '.repeat(3000)}x\n`), /^the front matter is nested 3001 levels deep/],
+      [
+        'brackets left open, then keys',
+        fm(`a: [\n${'b: c: d\n'.repeat(300)}`),
+        /^the front matter is not valid YAML here \(a \[ or \{ is not closed\)/,
+      ],
+      [
+        'list items inside brackets',
+        fm(`a: [\n ${'- '.repeat(3000)}x]\n`),
+        /^the front matter is not valid YAML here \(a list item, “- ”, inside/,
+      ],
+      ['list items after tabs', fm(`a:\n${'-\t'.repeat(3000)}x\n`), /^the front matter is nested 3001 levels deep/],
+      [
+        'keys after tabs',
+        fm('a:\tb:\tc\n'.repeat(3000)),
+        /^the front matter is not valid YAML here \(a second “key:” on one line\)/,
+      ],
+    ];
+    const texts = cases.map(([, text]) => text);
+    const mine = here(texts);
+    cases.forEach(([name, , message], i) => {
+      expect(mine[i]![0], name).toHaveLength(1);
+      expect(mine[i]![0]![0]!.message, name).toMatch(message);
+    });
+    expect(await inWorker(texts)).toEqual(mine);
+  });
+
+  it('gives the same problems on every thread for a thousand deep ones made of YAML’s pieces, valid or not', async () => {
+    // What the property guards: yaml recovers from mistakes by nesting what follows, and how deep
+    // the main thread's stack lets it go is not how deep a worker's does.
+    const pieces = [
+      'a: ',
+      'b: c',
+      '- ',
+      '-\t',
+      '? ',
+      ': ',
+      '[',
+      ']',
+      '{',
+      '}',
+      ', ',
+      '\t',
+      '  ',
+      '"q" ',
+      '&x ',
+      '*x',
+      ' #c',
+      'v',
+      '\n',
+    ];
+    const prefixes = ['', 'a: [\n', 'a:\n', '? x\n', 'a: {\n'];
+    let seed = 2019;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const texts: string[] = [];
+    for (let n = 0; n < 60; n++) {
+      const motif = Array.from({ length: 1 + next(3) }, () => pieces[next(pieces.length)]).join('');
+      const times = 300 + next(2200);
+      const body = [
+        () => motif.repeat(times),
+        () => `${motif}\n`.repeat(times),
+        () => Array.from({ length: times }, (_, i) => `${' '.repeat(i % 200)}${motif}\n`).join(''),
+      ][next(3)]!();
+      texts.push(fm(`${prefixes[next(prefixes.length)]}${body}\n`));
+    }
+    expect(await inWorker(texts)).toEqual(here(texts));
   });
 
   it('reports a deep file at its deepest list, the same on the main thread as in a worker, whose stack is larger', async () => {
