@@ -11,7 +11,21 @@
  * the data is not what it should be, and problems then come from `yaml`.
  */
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
-import { CST, Lexer, parseDocument, LineCounter, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
+import {
+  CST,
+  Lexer,
+  parseDocument,
+  LineCounter,
+  isMap,
+  isScalar,
+  isSeq,
+  visit,
+  YAMLParseError,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLError,
+} from 'yaml';
 
 export interface ParsedFile {
   data: Record<string, unknown>;
@@ -359,6 +373,33 @@ function isEmptyYaml(yaml: string): boolean {
   return true;
 }
 
+/**
+ * yaml's own `uniqueKeys` compares each key with every key before it in its map: a map of
+ * tens of thousands of keys took minutes. The same test with a set per map, reported as yaml
+ * reports it (at the second key, its message), in document order among yaml's errors.
+ */
+function duplicateKeys(doc: Document): void {
+  const found: YAMLError[] = [];
+  visit(doc, {
+    Map: (_, map) => {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        // yaml compares scalars by value with ===, so a NaN key repeats nothing; other keys by identity.
+        const value = isScalar(key) ? key.value : key;
+        if (typeof value === 'number' && Number.isNaN(value)) continue;
+        if (seen.has(value) && (isScalar(key) || key === null)) {
+          const at = (key as Node | null)?.range?.[0] ?? 0;
+          found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        }
+        seen.add(value);
+      }
+    },
+  });
+  if (!found.length) return;
+  doc.errors = [...doc.errors, ...found].sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
 function parseFileUnguarded(src: string, fence: string | undefined, wholeYaml: boolean, fast: boolean): ParsedFile {
   let doc: Document | undefined;
   let js: unknown;
@@ -371,7 +412,8 @@ function parseFileUnguarded(src: string, fence: string | undefined, wholeYaml: b
       fastYaml = s;
       return fastData;
     }
-    doc = parseDocument(s, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(s, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+    duplicateKeys(doc);
     try {
       js = doc.errors.length ? {} : doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { Worker } from 'node:worker_threads';
 import { dump } from 'js-yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { MAX_FRONT_MATTER_NESTING, parseFile } from '../../src/core/frontmatter.ts';
 import { contentTexts } from '../helpers/content-texts.ts';
 
@@ -120,6 +121,28 @@ describe('parseFile: what YAML readers disagree on or choke on', () => {
       data: {},
       errors: [],
     });
+  });
+
+  it('finds a key given twice among fifty thousand (yaml’s own test took the square of their number)', () => {
+    const keys = 50_000;
+    const text = `---\n${Array.from({ length: keys }, (_, i) => `k${i}: 1\n`).join('')}k7: 2\n---\nBody.\n`;
+    expect(parseFile(text).errors).toEqual([{ line: keys + 2, column: 1, message: 'front matter: Map keys must be unique' }]);
+    // Where yaml's own test finds repeated keys, and what it lets pass (NaN, equal collections).
+    const docs = [
+      '{a: 1, b: 2, a: 3}: x\n.nan: 1\n.nan: 2\n? [a]\n: 1\n? [a]\n: 2\n',
+      'a: 1\nb:\n  c: 1\n  c: 2\na: 3\n',
+      '&x a: 1\n!!str a: 2\n"a": 3\n1: x\n"1": y\n1: z\n',
+      'a: [x, {b: 1, b: 2}]\nbad: [\n',
+    ];
+    for (const yaml of docs) {
+      const lines = new LineCounter();
+      const theirs = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false, lineCounter: lines }).errors.map((e) => {
+        const at = lines.linePos(e.pos[0]);
+        return { line: at.line, column: at.col, message: `front matter: ${e.message.split('\n')[0]}` };
+      });
+      expect(theirs.length).toBeGreaterThan(0);
+      expect(parseFile(yaml, { wholeYaml: true }).errors, yaml).toEqual(theirs);
+    }
   });
 
   it('refuses aliases that expand past the limit, at the first alias, and keeps a few', () => {
