@@ -385,10 +385,11 @@ function duplicateKeys(doc: Document): void {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         const key = pair.key;
-        // yaml compares scalars by value with ===, so a NaN key repeats nothing; other keys by identity.
+        // yaml compares scalars by value with ===, so a NaN key repeats nothing; other keys by
+        // identity, and no two pairs share a key node.
         const value = isScalar(key) ? key.value : key;
         if (typeof value === 'number' && Number.isNaN(value)) continue;
-        if (seen.has(value) && (isScalar(key) || key === null)) {
+        if (seen.has(value)) {
           const at = (key as Node | null)?.range?.[0] ?? 0;
           found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
         }
