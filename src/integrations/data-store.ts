@@ -5,8 +5,11 @@
  * writes, and that V8 then keeps twice for the whole build: as the module's source
  * and as its string constant (docs/performance.md). In a build this module reads the
  * store's file when the pages first load it instead: the same bytes parsed by the
- * same JSON.parse, and the text let go once parsed. The dev server keeps Astro's own
- * module, which it reloads when the store changes.
+ * same JSON.parse, and the text let go once parsed. It is loaded before Astro's own
+ * loader is asked, which would read the file, parse it whole to validate it and
+ * quote it into a string three times its size, all at once, only for the code to be
+ * replaced. The dev server keeps Astro's own module, which it reloads when the store
+ * changes.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +19,13 @@ import type { AstroIntegration } from 'astro';
 export const DATA_STORE_MODULE = '\0astro:data-layer-content';
 /** The store's file in the cache folder, as a build writes it (astro/dist/content/paths.js). */
 export const DATA_STORE_FILE = 'data-store.json';
+
+/**
+ * The metadata Astro's loader gives the module (astro/dist/core/build/incremental-metadata.js):
+ * content data, which incremental builds leave out of a page's code digest because the page's
+ * cacheKey covers it.
+ */
+export const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } } as const;
 
 /** The module's code: the store read from `file` when the module is first evaluated. */
 export function dataStoreModule(file: string): string {
@@ -35,12 +45,16 @@ export default function dataStore(): AstroIntegration {
             plugins: [
               {
                 name: 'factcheck:data-store',
-                // Astro's own plugin loads the module first (its meta, content data that page keys
-                // cover, stays); its inlined store is replaced here, before the bundler parses it.
-                transform(_code, id) {
-                  // No store yet (no collection): Astro's empty one.
-                  if (id !== DATA_STORE_MODULE || !existsSync(file)) return null;
-                  return { code: dataStoreModule(file), map: { mappings: '' } };
+                // Astro's content plugin is `enforce: 'pre'` and comes before this one, so its own
+                // load would answer first; a hook ordered 'pre' runs before every unordered one.
+                enforce: 'pre',
+                load: {
+                  order: 'pre',
+                  handler(id) {
+                    // No store yet (no collection): Astro's empty one.
+                    if (id !== DATA_STORE_MODULE || !existsSync(file)) return null;
+                    return { code: dataStoreModule(file), map: { mappings: '' }, meta: CONTENT_DATA_META };
+                  },
                 },
               },
             ],

@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Plugin } from 'vite';
-import dataStore, { DATA_STORE_FILE, DATA_STORE_MODULE, dataStoreModule } from '../../src/integrations/data-store.ts';
+import dataStore, {
+  CONTENT_DATA_META,
+  DATA_STORE_FILE,
+  DATA_STORE_MODULE,
+  dataStoreModule,
+} from '../../src/integrations/data-store.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'data-store-'));
@@ -44,17 +49,37 @@ describe('the content data store in a build', () => {
   it('is read from its file, and gives what parsing the file gives', async () => {
     const store = JSON.stringify([['Map', 1, 2], 'claims', { text: 'A “quoted” line\u2028 and </script>' }]);
     writeFileSync(join(tmp, DATA_STORE_FILE), store);
-    const transform = pluginFor('build')!.transform as (code: string, id: string) => { code: string } | null;
-    const inlined = `export default JSON.parse(${JSON.stringify(store)})`;
-    const code = transform(inlined, DATA_STORE_MODULE)!.code;
-    expect(code).toBe(dataStoreModule(join(tmp, DATA_STORE_FILE)));
-    expect(code).not.toContain('claims');
+    const load = pluginFor('build')!.load as { handler: (id: string) => { code: string; meta: unknown } | null };
+    const loaded = load.handler(DATA_STORE_MODULE)!;
+    expect(loaded.code).toBe(dataStoreModule(join(tmp, DATA_STORE_FILE)));
+    expect(loaded.code).not.toContain('claims');
     const module = join(tmp, 'module.mjs');
-    writeFileSync(module, code);
+    writeFileSync(module, loaded.code);
     const read = (await import(pathToFileURL(module).href)).default;
     expect(read).toEqual(JSON.parse(store));
-    // Every other module is left alone.
-    expect(transform('export default 1', '/src/pages/index.astro')).toBeNull();
+    // Every other module is left to its own loader.
+    expect(load.handler('/src/pages/index.astro')).toBeNull();
+  });
+
+  it("is loaded before Astro's loader would read the store, with the metadata Astro gives it", async () => {
+    const plugin = pluginFor('build')!;
+    expect(plugin.enforce).toBe('pre');
+    expect((plugin.load as { order?: string }).order).toBe('pre');
+    // Astro's content plugin is 'pre' too and registered first; its load hook has no order of its
+    // own, so an ordered one runs before it. Should Astro order its hook, this must be looked at again.
+    const astroPlugin = readFileSync(join(ROOT, 'node_modules/astro/dist/content/vite-plugin-content-virtual-mod.js'), 'utf8');
+    expect(astroPlugin).toContain('enforce: "pre"');
+    expect(astroPlugin).toMatch(/load: \{\s*filter:/);
+    expect(astroPlugin).not.toMatch(/order:/);
+    const metadata = await import(pathToFileURL(join(ROOT, 'node_modules/astro/dist/core/build/incremental-metadata.js')).href);
+    expect(CONTENT_DATA_META).toEqual(metadata.createContentDataIncrementalMetadata());
+    expect(metadata.isContentDataIncrementalModule({ meta: CONTENT_DATA_META })).toBe(true);
+  });
+
+  it('leaves a missing store to Astro, which gives an empty one', () => {
+    rmSync(join(tmp, DATA_STORE_FILE), { force: true });
+    const load = pluginFor('build')!.load as { handler: (id: string) => unknown };
+    expect(load.handler(DATA_STORE_MODULE)).toBeNull();
   });
 
   it('is left to Astro in the dev server and for a chunked store', () => {
