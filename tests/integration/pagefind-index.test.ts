@@ -3,11 +3,17 @@
  * a Pagefind failure fails the process instead of letting the build end "green".
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, candidatePages, shardOf } from '../../src/integrations/pagefind.ts';
+import {
+  PAGEFIND_MALLOC,
+  buildSearchIndex,
+  candidatePages,
+  shardOf,
+  withPagefindMalloc,
+} from '../../src/integrations/pagefind.ts';
 
 const INTEGRATION = new URL('../../src/integrations/pagefind.ts', import.meta.url).href;
 const dirs: string[] = [];
@@ -102,5 +108,61 @@ describe('buildSearchIndex', () => {
     expect(run.stdout).not.toContain('resolved');
     expect(run.stderr).toContain('no search index was written');
     expect(run.status).toBe(1);
+  });
+
+  /** The Pagefind processes this one has started, with their environment and executable. */
+  function pagefindChildren(): { env: string[]; exe: string }[] {
+    const out: { env: string[]; exe: string }[] = [];
+    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (ppid !== process.pid || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('pagefind')) continue;
+        out.push({ env: readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0'), exe: readlinkSync(`/proc/${pid}/exe`) });
+      } catch {
+        // The process ended while it was being read.
+      }
+    }
+    return out;
+  }
+
+  it.runIf(process.platform === 'linux')(
+    'starts the Pagefind binary with its allocator told to return freed memory, a setting that binary reads',
+    async () => {
+      const pagefind = await import('pagefind');
+      try {
+        await withPagefindMalloc(() => pagefind.createIndex({}));
+        const [child] = pagefindChildren();
+        expect(child?.env).toContain(`${PAGEFIND_MALLOC.name}=${PAGEFIND_MALLOC.value}`);
+        // Only the binary was given it.
+        expect(process.env[PAGEFIND_MALLOC.name]).toBeUndefined();
+        // The same executable, asked to print its allocator's options, shows the setting in force:
+        // an unread variable or a misspelt option would leave jemalloc's defaults.
+        const stats = spawnSync(child!.exe, ['--version'], {
+          encoding: 'utf8',
+          env: { [PAGEFIND_MALLOC.name]: `${PAGEFIND_MALLOC.value},stats_print:true` },
+        }).stderr;
+        expect(stats).not.toContain('Invalid conf');
+        expect(stats).toMatch(/opt\.dirty_decay_ms: 0\b/);
+        expect(stats).toMatch(/opt\.muzzy_decay_ms: 0\b/);
+      } finally {
+        await pagefind.close();
+      }
+    },
+  );
+
+  it('leaves an allocator setting someone already made as it is', async () => {
+    const env: NodeJS.ProcessEnv = { [PAGEFIND_MALLOC.name]: 'narenas:1' };
+    const seen = await withPagefindMalloc(async () => env[PAGEFIND_MALLOC.name], env);
+    expect(seen).toBe('narenas:1');
+    expect(env[PAGEFIND_MALLOC.name]).toBe('narenas:1');
+    const unset: NodeJS.ProcessEnv = {};
+    await expect(
+      withPagefindMalloc(async () => {
+        expect(unset[PAGEFIND_MALLOC.name]).toBe(PAGEFIND_MALLOC.value);
+        throw new Error('the binary did not start');
+      }, unset),
+    ).rejects.toThrow('did not start');
+    expect(unset).toEqual({});
   });
 });
