@@ -7,8 +7,7 @@
  * store's file when the pages first load it instead: the same bytes parsed by the
  * same JSON.parse, and the text let go once parsed. It is loaded before Astro's own
  * loader is asked, which would read the file, parse it whole to validate it and
- * quote it into a string three times its size, all at once, only for the code to be
- * replaced. The dev server keeps Astro's own module, which it reloads when the store
+ * quote it into a string literal, all at once, only for the code to be replaced. The dev server keeps Astro's own module, which it reloads when the store
  * changes.
  */
 import { existsSync } from 'node:fs';
@@ -25,7 +24,7 @@ export const DATA_STORE_FILE = 'data-store.json';
  * content data, which incremental builds leave out of a page's code digest because the page's
  * cacheKey covers it.
  */
-export const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } } as const;
+export const contentDataMeta = () => ({ astroIncremental: { kind: 'content-data' } });
 
 /** The module's code: the store read from `file` when the module is first evaluated. */
 export function dataStoreModule(file: string): string {
@@ -53,7 +52,7 @@ export default function dataStore(): AstroIntegration {
                   handler(id) {
                     // No store yet (no collection): Astro's empty one.
                     if (id !== DATA_STORE_MODULE || !existsSync(file)) return null;
-                    return { code: dataStoreModule(file), map: { mappings: '' }, meta: CONTENT_DATA_META };
+                    return { code: dataStoreModule(file), map: { mappings: '' }, meta: contentDataMeta() };
                   },
                 },
               },

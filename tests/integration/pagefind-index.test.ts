@@ -2,11 +2,11 @@
  * The indexing step of the build on its own: what it indexes and counts, and that
  * a Pagefind failure fails the process instead of letting the build end "green".
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import childProcess, { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   PAGEFIND_MALLOC,
   buildSearchIndex,
@@ -15,6 +15,7 @@ import {
   withPagefindMalloc,
 } from '../../src/integrations/pagefind.ts';
 
+const realSpawn = childProcess.spawn;
 const INTEGRATION = new URL('../../src/integrations/pagefind.ts', import.meta.url).href;
 const dirs: string[] = [];
 afterAll(() => {
@@ -110,59 +111,48 @@ describe('buildSearchIndex', () => {
     expect(run.status).toBe(1);
   });
 
-  /** The Pagefind processes this one has started, with their environment and executable. */
-  function pagefindChildren(): { env: string[]; exe: string }[] {
-    const out: { env: string[]; exe: string }[] = [];
-    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        if (ppid !== process.pid || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('pagefind')) continue;
-        out.push({ env: readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0'), exe: readlinkSync(`/proc/${pid}/exe`) });
-      } catch {
-        // The process ended while it was being read.
-      }
+  it('starts the Pagefind binary with its allocator told to return freed memory, a setting that binary reads', async () => {
+    // Pagefind's Node API spawns its binary through child_process.spawn, inheriting the
+    // environment as it is at that call: record it there, for a real index build.
+    const spawned: { command: string; setting: string | undefined }[] = [];
+    const spawn = vi.spyOn(childProcess, 'spawn').mockImplementation(((command: string, ...rest: [never, never]) => {
+      spawned.push({ command, setting: process.env[PAGEFIND_MALLOC.name] });
+      return realSpawn(command, ...rest);
+    }) as typeof childProcess.spawn);
+    try {
+      const dir = site({
+        'claims/a/index.html': '<html lang="en"><body><main data-pagefind-body><p>Words.</p></main></body></html>',
+      });
+      expect((await buildSearchIndex(dir)).pages).toBe(1);
+    } finally {
+      spawn.mockRestore();
     }
-    return out;
-  }
+    const binary = spawned.find((s) => /pagefind/.test(s.command));
+    expect(binary?.setting).toBe(PAGEFIND_MALLOC.value);
+    // Only the binary was given it.
+    expect(process.env[PAGEFIND_MALLOC.name]).toBeUndefined();
+    // The same executable, asked to print its allocator's options, shows the setting in force:
+    // an unread variable or a misspelt option would leave jemalloc's defaults.
+    const stats = spawnSync(binary!.command, ['--version'], {
+      encoding: 'utf8',
+      env: { [PAGEFIND_MALLOC.name]: `${PAGEFIND_MALLOC.value},stats_print:true` },
+    }).stderr;
+    expect(stats).not.toContain('Invalid conf');
+    expect(stats).toMatch(/opt\.dirty_decay_ms: 0\b/);
+    expect(stats).toMatch(/opt\.muzzy_decay_ms: 0\b/);
+  });
 
-  it.runIf(process.platform === 'linux')(
-    'starts the Pagefind binary with its allocator told to return freed memory, a setting that binary reads',
-    async () => {
-      const pagefind = await import('pagefind');
-      try {
-        await withPagefindMalloc(() => pagefind.createIndex({}));
-        const [child] = pagefindChildren();
-        expect(child?.env).toContain(`${PAGEFIND_MALLOC.name}=${PAGEFIND_MALLOC.value}`);
-        // Only the binary was given it.
-        expect(process.env[PAGEFIND_MALLOC.name]).toBeUndefined();
-        // The same executable, asked to print its allocator's options, shows the setting in force:
-        // an unread variable or a misspelt option would leave jemalloc's defaults.
-        const stats = spawnSync(child!.exe, ['--version'], {
-          encoding: 'utf8',
-          env: { [PAGEFIND_MALLOC.name]: `${PAGEFIND_MALLOC.value},stats_print:true` },
-        }).stderr;
-        expect(stats).not.toContain('Invalid conf');
-        expect(stats).toMatch(/opt\.dirty_decay_ms: 0\b/);
-        expect(stats).toMatch(/opt\.muzzy_decay_ms: 0\b/);
-      } finally {
-        await pagefind.close();
-      }
-    },
-  );
-
-  it('leaves an allocator setting someone already made as it is', async () => {
+  it('leaves an allocator setting someone already made as it is, and takes its own out even on failure', () => {
     const env: NodeJS.ProcessEnv = { [PAGEFIND_MALLOC.name]: 'narenas:1' };
-    const seen = await withPagefindMalloc(async () => env[PAGEFIND_MALLOC.name], env);
-    expect(seen).toBe('narenas:1');
+    expect(withPagefindMalloc(() => env[PAGEFIND_MALLOC.name], env)).toBe('narenas:1');
     expect(env[PAGEFIND_MALLOC.name]).toBe('narenas:1');
     const unset: NodeJS.ProcessEnv = {};
-    await expect(
-      withPagefindMalloc(async () => {
+    expect(() =>
+      withPagefindMalloc(() => {
         expect(unset[PAGEFIND_MALLOC.name]).toBe(PAGEFIND_MALLOC.value);
         throw new Error('the binary did not start');
       }, unset),
-    ).rejects.toThrow('did not start');
+    ).toThrow('did not start');
     expect(unset).toEqual({});
   });
 });

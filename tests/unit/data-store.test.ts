@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Plugin } from 'vite';
+import { build } from 'vite';
 import dataStore, {
-  CONTENT_DATA_META,
   DATA_STORE_FILE,
   DATA_STORE_MODULE,
+  contentDataMeta,
   dataStoreModule,
 } from '../../src/integrations/data-store.ts';
 import { ROOT } from '../helpers/build-site.ts';
@@ -62,18 +63,64 @@ describe('the content data store in a build', () => {
   });
 
   it("is loaded before Astro's loader would read the store, with the metadata Astro gives it", async () => {
+    writeFileSync(join(tmp, DATA_STORE_FILE), '[]');
+    // A plugin shaped as Astro's content plugin is: 'pre', registered before ours, resolving the
+    // id and loading it with a filtered hook of no order. Vite bundles a module importing it.
+    const loaders: string[] = [];
+    const astroLike: Plugin = {
+      name: 'astro-like',
+      enforce: 'pre',
+      resolveId: { filter: { id: /^astro:data-layer-content$/ }, handler: () => DATA_STORE_MODULE },
+      load: {
+        filter: { id: /^\0astro:data-layer-content$/ },
+        handler() {
+          loaders.push('astro');
+          return { code: 'export default "inlined"', meta: contentDataMeta() };
+        },
+      },
+    };
     const plugin = pluginFor('build')!;
-    expect(plugin.enforce).toBe('pre');
-    expect((plugin.load as { order?: string }).order).toBe('pre');
-    // Astro's content plugin is 'pre' too and registered first; its load hook has no order of its
-    // own, so an ordered one runs before it. Should Astro order its hook, this must be looked at again.
+    const load = plugin.load as { order: 'pre'; handler: (id: string) => unknown };
+    const ours: Plugin = {
+      ...plugin,
+      load: {
+        order: load.order,
+        handler(id: string) {
+          const loaded = load.handler(id);
+          if (loaded) loaders.push('ours');
+          return loaded as null;
+        },
+      },
+    };
+    let meta: unknown;
+    const probe: Plugin = {
+      name: 'probe',
+      buildEnd() {
+        meta = this.getModuleInfo(DATA_STORE_MODULE)?.meta;
+      },
+    };
+    writeFileSync(join(tmp, 'entry.js'), 'export { default } from "astro:data-layer-content";\n');
+    const out = await build({
+      root: tmp,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [astroLike, ours, probe],
+      build: { write: false, minify: false, lib: { entry: join(tmp, 'entry.js'), formats: ['es'] } },
+    });
+    expect(loaders).toEqual(['ours']);
+    const code = (Array.isArray(out) ? out[0]! : (out as { output: { code?: string }[] })).output[0]!.code;
+    expect(code).toContain('readFileSync');
+    expect(code).not.toContain('inlined');
+    expect(meta).toMatchObject(contentDataMeta());
+    // Astro's own helper gives the same metadata, and recognises it as content data.
+    const metadata = await import(pathToFileURL(join(ROOT, 'node_modules/astro/dist/core/build/incremental-metadata.js')).href);
+    expect(contentDataMeta()).toEqual(metadata.createContentDataIncrementalMetadata());
+    expect(metadata.isContentDataIncrementalModule({ meta: contentDataMeta() })).toBe(true);
+    // The stand-in is shaped as Astro's plugin still is.
     const astroPlugin = readFileSync(join(ROOT, 'node_modules/astro/dist/content/vite-plugin-content-virtual-mod.js'), 'utf8');
     expect(astroPlugin).toContain('enforce: "pre"');
     expect(astroPlugin).toMatch(/load: \{\s*filter:/);
     expect(astroPlugin).not.toMatch(/order:/);
-    const metadata = await import(pathToFileURL(join(ROOT, 'node_modules/astro/dist/core/build/incremental-metadata.js')).href);
-    expect(CONTENT_DATA_META).toEqual(metadata.createContentDataIncrementalMetadata());
-    expect(metadata.isContentDataIncrementalModule({ meta: CONTENT_DATA_META })).toBe(true);
   });
 
   it('leaves a missing store to Astro, which gives an empty one', () => {
