@@ -5,12 +5,15 @@
  * The corpus it loads is the one the pages and the remark plugin then use.
  */
 import type { AstroIntegration } from 'astro';
-import { writeSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { existsSync, writeSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getCorpus, invalidateCorpus } from '../check/cache.ts';
 import { corpusKey, keyOf } from '../check/snapshot.ts';
 import { formatProblem, formatWarning, githubAnnotation, inert, refusalSummary } from '../core/problems.ts';
 import { siteUrlProblem } from '../site/location.ts';
+import { pageFiles } from '../site/published.ts';
+import type { Corpus } from '../check/corpus.ts';
 
 export interface ContentCheckOptions {
   /** Absolute path of the content folder. */
@@ -26,6 +29,18 @@ export interface ContentCheckOptions {
 function refuse(lines: string[]): never {
   writeSync(2, `${lines.join('\n')}\n`);
   process.exit(1);
+}
+
+/**
+ * What is wrong with a written site for the corpus: the pages it lacks and the drafts' pages it
+ * has (published.ts, pageFiles), one line each; none when it is whole.
+ */
+export function siteProblems(corpus: Corpus, outDir: string): string[] {
+  const { required, forbidden } = pageFiles(corpus);
+  return [
+    ...required.filter((f) => !existsSync(join(outDir, f))).map((f) => `${f}: missing, though the content publishes it`),
+    ...forbidden.filter((f) => existsSync(join(outDir, f))).map((f) => `${f}: written, though it is a draft's`),
+  ];
 }
 
 export default function contentCheck({ dir }: ContentCheckOptions): AstroIntegration {
@@ -65,6 +80,17 @@ export default function contentCheck({ dir }: ContentCheckOptions): AstroIntegra
         error.stack = `ContentError: ${refusalSummary(problems.length, where)}`;
         error.name = 'ContentError';
         throw error;
+      },
+      'astro:build:done': ({ dir: out }) => {
+        // Astro has written every page; none may be missing or a draft's, whatever went wrong.
+        const problems = siteProblems(getCorpus(dir), fileURLToPath(out));
+        if (problems.length === 0) return;
+        refuse([
+          ...problems,
+          '',
+          `✗ The site in ${relative(process.cwd(), fileURLToPath(out)) || '.'} does not match the checked content (${problems.length} page(s) above); it must not be published.`,
+          '  The content is not at fault: build again from a clean checkout, and report it if it happens again.',
+        ]);
       },
       'astro:server:setup': ({ server }) => {
         // The collections' loaders watch claims/ and pages/; sources, images and site.yml are read

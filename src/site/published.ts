@@ -7,6 +7,7 @@ import type { ClaimData, PageData, SourceData } from '../core/schema.ts';
 import { MAX_SLUG, tagSlug } from '../core/schema.ts';
 import { fnv1a } from '../core/hash.ts';
 import type { Verdict } from '../core/verdicts.ts';
+import { paths } from './routes.ts';
 
 export type ClaimEntry = Entry<ClaimData>;
 export type SourceEntry = Entry<SourceData>;
@@ -172,4 +173,31 @@ export function verdictCounts(scale: Corpus['scale'], claims: readonly ClaimEntr
   const counts = new Map<string, number>();
   for (const c of claims) counts.set(c.data.verdict, (counts.get(c.data.verdict) ?? 0) + 1);
   return scale.verdicts.map((verdict) => ({ verdict, count: counts.get(verdict.id) ?? 0 }));
+}
+
+/**
+ * The HTML files, relative to the build's output folder, that a build of the corpus must have
+ * written and those it must not have: each published claim's page and embed, each published
+ * source's and page's page, each alias's redirect; no draft's page, unless a published entry's
+ * alias takes its path. The build holds dist/ to this once it is written (content-check.ts), so
+ * that a step failing quietly (a store read as empty, a route that lists too few or too many
+ * entries) cannot publish a site without its reviews or with a draft.
+ */
+export function pageFiles(corpus: Corpus): { required: string[]; forbidden: string[] } {
+  const file = (path: string) => `${path}index.html`;
+  const required = [
+    ...publishedClaims(corpus).flatMap((c) => [file(paths.claim(c.slug)), file(paths.embed(c.slug))]),
+    ...aliases(corpus.claims.values()).map((a) => file(paths.claim(a.alias))),
+    ...publishedSources(corpus).map((s) => file(paths.source(s.slug))),
+    ...aliases(corpus.sources.values()).map((a) => file(paths.source(a.alias))),
+    ...publishedPages(corpus).map((p) => file(paths.page(p.slug))),
+    ...aliases(corpus.pages.values()).map((a) => file(paths.page(a.alias))),
+  ];
+  const taken = new Set(required);
+  const forbidden = [
+    ...[...corpus.claims.values()].filter((c) => c.data.draft).map((c) => file(paths.claim(c.slug))),
+    ...[...corpus.sources.values()].filter((s) => s.data.draft).map((s) => file(paths.source(s.slug))),
+    ...[...corpus.pages.values()].filter((p) => p.data.draft).map((p) => file(paths.page(p.slug))),
+  ].filter((f) => !taken.has(f));
+  return { required, forbidden };
 }

@@ -4,7 +4,14 @@
  * under a base path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadCorpus } from '../../src/check/load-corpus.ts';
+import { siteProblems } from '../../src/integrations/content-check.ts';
+import { pageFiles } from '../../src/site/published.ts';
 import { buildSite, type BuiltSite, cleanBuilds, htmlFiles, ROOT } from '../helpers/build-site.ts';
 import { CLAIM_PAGE_BUDGET } from '../../scripts/weight.ts';
 import { canonical, description, ids, scripts, title, urls } from '../helpers/html.ts';
@@ -74,6 +81,51 @@ describe('a site served under a path (SITE_URL=https://example.org/repo/)', () =
     site = await buildSite('basic', { siteUrl: `${ORIGIN}${BASE}` });
   });
   afterAll(cleanBuilds);
+
+  it("is held to the checked content once written: every published entry's page is there, no draft's", () => {
+    const corpus = loadCorpus(site.contentDir);
+    expect(siteProblems(corpus, site.dist)).toEqual([]);
+    const { required, forbidden } = pageFiles(corpus);
+    expect(required).toEqual(
+      expect.arrayContaining([
+        'claims/river-plan-on-budget/index.html',
+        'claims/river-plan-on-budget/embed/index.html',
+        'claims/river-budget/index.html',
+        'sources/old-council-report/index.html',
+        'how-we-work/index.html',
+        'methodology/index.html',
+      ]),
+    );
+    expect(forbidden.sort()).toEqual([
+      'claims/draft-claim/index.html',
+      'draft-page/index.html',
+      'sources/secret-memo/index.html',
+    ]);
+    // The same site with a review's page lost and a draft's page written, as a step failing
+    // quietly could leave it: the build's last hook refuses it and exits non-zero.
+    const copy = mkdtempSync(join(tmpdir(), 'site-problems-'));
+    try {
+      cpSync(site.dist, copy, { recursive: true });
+      rmSync(join(copy, 'claims/river-plan-by-2026/index.html'));
+      mkdirSync(join(copy, 'sources/secret-memo'));
+      writeFileSync(join(copy, 'sources/secret-memo/index.html'), '<p>Leaked</p>');
+      expect(siteProblems(corpus, copy)).toEqual([
+        'claims/river-plan-by-2026/index.html: missing, though the content publishes it',
+        "sources/secret-memo/index.html: written, though it is a draft's",
+      ]);
+      const module = pathToFileURL(join(ROOT, 'src/integrations/content-check.ts')).href;
+      const script = `const { default: check } = await import(${JSON.stringify(module)});
+        await check({ dir: ${JSON.stringify(site.contentDir)} }).hooks['astro:build:done']({ dir: new URL(${JSON.stringify(pathToFileURL(`${copy}/`).href)}) });
+        console.log('went on');`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(run.stdout).not.toContain('went on');
+      expect(run.stderr).toContain('claims/river-plan-by-2026/index.html: missing');
+      expect(run.stderr).toContain('it must not be published');
+      expect(run.status).toBe(1);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
 
   it('builds the claim, source, index, verdict, tag, matrix, content and 404 pages', () => {
     for (const f of [
