@@ -7,8 +7,10 @@
  * store's file when the pages first load it instead: the same bytes parsed by the
  * same JSON.parse, and the text let go once parsed. It is loaded before Astro's own
  * loader is asked, which would read the file, parse it whole to validate it and
- * quote it into a string literal, all at once, only for the code to be replaced. The dev server keeps Astro's own module, which it reloads when the store
- * changes.
+ * quote it into a string literal, all at once, only for the code to be replaced.
+ * The dev server keeps Astro's own module, which it reloads when the store changes.
+ * Should the read fail, Astro gives the pages an empty store without a word; the
+ * content check then refuses the site, which lacks the entries' pages.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
