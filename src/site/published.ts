@@ -185,19 +185,17 @@ export function verdictCounts(scale: Corpus['scale'], claims: readonly ClaimEntr
  */
 export function pageFiles(corpus: Corpus): { required: string[]; forbidden: string[] } {
   const file = (path: string) => `${path}index.html`;
-  const required = [
-    ...publishedClaims(corpus).flatMap((c) => [file(paths.claim(c.slug)), file(paths.embed(c.slug))]),
-    ...aliases(corpus.claims.values()).map((a) => file(paths.claim(a.alias))),
-    ...publishedSources(corpus).map((s) => file(paths.source(s.slug))),
-    ...aliases(corpus.sources.values()).map((a) => file(paths.source(a.alias))),
-    ...publishedPages(corpus).map((p) => file(paths.page(p.slug))),
-    ...aliases(corpus.pages.values()).map((a) => file(paths.page(a.alias))),
-  ];
+  const required = publishedClaims(corpus).map((c) => file(paths.embed(c.slug)));
+  const drafts: string[] = [];
+  const collections = [
+    [corpus.claims, paths.claim],
+    [corpus.sources, paths.source],
+    [corpus.pages, paths.page],
+  ] as const;
+  for (const [entries, path] of collections) {
+    for (const e of entries.values()) (e.data.draft ? drafts : required).push(file(path(e.slug)));
+    for (const a of aliases<{ aliases?: string[]; draft: boolean }>(entries.values())) required.push(file(path(a.alias)));
+  }
   const taken = new Set(required);
-  const forbidden = [
-    ...[...corpus.claims.values()].filter((c) => c.data.draft).map((c) => file(paths.claim(c.slug))),
-    ...[...corpus.sources.values()].filter((s) => s.data.draft).map((s) => file(paths.source(s.slug))),
-    ...[...corpus.pages.values()].filter((p) => p.data.draft).map((p) => file(paths.page(p.slug))),
-  ].filter((f) => !taken.has(f));
-  return { required, forbidden };
+  return { required, forbidden: drafts.filter((f) => !taken.has(f)) };
 }
