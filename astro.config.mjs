@@ -9,6 +9,7 @@ import { astroCacheDir } from './src/integrations/astro-cache.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import dataStore from './src/integrations/data-store.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import renderThreads from './src/integrations/render-threads.ts';
 import { factcheckMarkdown } from './src/remark/processor.ts';
 import sitemap from '@astrojs/sitemap';
 import { sitemapFilter } from './src/site/feeds.ts';
@@ -63,6 +64,7 @@ export default defineConfig({
   },
   integrations: [
     contentCheck({ dir }),
+    renderThreads(),
     dataStore(),
     shareCards({ dir }),
     sitemap({ filter: sitemapFilter(corpus, location) }),

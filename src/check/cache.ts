@@ -31,6 +31,11 @@ export function getCorpus(dir: string = contentDir(), changedAt = 0): Corpus {
   return hit.corpus;
 }
 
+/** Makes `corpus` the folder's, as if getCorpus had read it now (a worker thread given its parent's corpus). */
+export function keepCorpus(dir: string, corpus: Corpus): void {
+  cache().set(dir, { loadedAt: Date.now(), corpus });
+}
+
 /** Forgets a folder's corpus (the dev server calls this when content changes). */
 export function invalidateCorpus(dir?: string): void {
   if (dir === undefined) cache().clear();

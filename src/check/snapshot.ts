@@ -171,6 +171,22 @@ export function snapshotBytes(corpus: Corpus): Buffer {
   return serialize(toStored(corpus));
 }
 
+/**
+ * The file of a corpus's snapshot, for a worker thread that needs the same corpus: undefined for a
+ * corpus no snapshot holds (read without one, or from a folder whose snapshot could not be written).
+ */
+export function snapshotFileOf(corpus: Corpus, env: Record<string, string | undefined> = process.env): string | undefined {
+  const key = keys.get(corpus);
+  if (key === undefined) return undefined;
+  const file = join(snapshotDir(env), `${key}.bin`);
+  return existsSync(file) ? file : undefined;
+}
+
+/** A snapshot file read back: the corpus loadCorpusSnapshot had when it wrote it. */
+export function readSnapshot(file: string): Corpus {
+  return fromStored(deserialize(readFileSync(file)) as Stored);
+}
+
 function fromStored(stored: Stored): Corpus {
   const texts = new Map<string, SourceText>();
   for (const [slug, blocks] of stored.texts) {
@@ -201,7 +217,7 @@ export function loadCorpusSnapshot(dir: string, options: LoadOptions = {}): Corp
     if (existsSync(file)) {
       try {
         kept.files.clear();
-        corpus = fromStored(deserialize(readFileSync(file)) as Stored);
+        corpus = readSnapshot(file);
         keys.set(corpus, key);
         return corpus;
       } catch {

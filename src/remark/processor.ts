@@ -29,9 +29,20 @@ import {
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
-import { type Plugin, unified } from 'unified';
+import { type Plugin, type Processor, unified } from 'unified';
+import { getCorpus } from '../check/cache.ts';
+import { snapshotFileOf } from '../check/snapshot.ts';
 import remarkCitations, { type RemarkCitationsOptions } from './citations.ts';
 import remarkCheckerParser from './parser.ts';
+import {
+  ENTRIES_FOR_THREADS,
+  type RenderJob,
+  type RenderPool,
+  type Rendered,
+  renderThreadCount,
+  renderThreadsAllowed,
+  startRenderPool,
+} from './render-pool.ts';
 
 /**
  * Astro's plugin that marks a Markdown picture for its image service, which the package does not
@@ -111,6 +122,34 @@ interface AstroData {
   };
 }
 
+/** The pipeline, as the calling thread and each render worker build it. */
+export async function createProcessor(options: RemarkCitationsOptions, image: unknown): Promise<Processor> {
+  return (
+    unified()
+      .use(remarkCheckerParser)
+      .use(remarkCitations, options)
+      .use(remarkCollectImages, image as AstroMarkdownOptions['image'])
+      // No raw HTML enters the HTML tree, so none can leave it.
+      .use(remarkRehype, { allowDangerousHtml: false, passThrough: [] })
+      .use(await rehypeImages())
+      .use(rehypeHeadingIds)
+      .use(rehypeAsParse5)
+      .use(rehypeStringify) as unknown as Processor
+  );
+}
+
+/** One entry through the pipeline. */
+export async function renderWith(processor: Processor, job: RenderJob): Promise<Rendered> {
+  const file = await processor.process({ value: job.content, path: job.path, data: { astro: { frontmatter: job.frontmatter } } });
+  const { astro } = file.data as AstroData;
+  return {
+    code: String(file.value),
+    headings: astro?.headings ?? [],
+    localImagePaths: astro?.localImagePaths ?? [],
+    remoteImagePaths: astro?.remoteImagePaths ?? [],
+  };
+}
+
 export function factcheckMarkdown(options: RemarkCitationsOptions): MarkdownProcessor<RemarkCitationsOptions> {
   return {
     name: 'factcheck',
@@ -122,36 +161,39 @@ export function factcheckMarkdown(options: RemarkCitationsOptions): MarkdownProc
           throw new Error(
             `markdown.${key} is not run by this site's Markdown processor: add the plugin in src/remark/processor.ts`,
           );
-      const processor = unified()
-        .use(remarkCheckerParser)
-        .use(remarkCitations, options)
-        .use(remarkCollectImages, shared.image)
-        // No raw HTML enters the HTML tree, so none can leave it.
-        .use(remarkRehype, { allowDangerousHtml: false, passThrough: [] })
-        .use(await rehypeImages())
-        .use(rehypeHeadingIds)
-        .use(rehypeAsParse5)
-        .use(rehypeStringify);
+      const processor = await createProcessor(options, shared.image);
+      const here = (job: RenderJob) => renderWith(processor, job);
+      let pool: RenderPool | null | undefined;
+      // In a worker when the build allows it and the desk is large, once one is ready (render-pool.ts).
+      const inWorker = (job: RenderJob): Promise<Rendered> | null => {
+        if (!renderThreadsAllowed()) return null;
+        if (pool?.state() === 'idle') pool = undefined;
+        if (pool === undefined) {
+          const corpus = getCorpus(options.contentDir);
+          const snapshot = corpus.claims.size + corpus.pages.size >= ENTRIES_FOR_THREADS ? snapshotFileOf(corpus) : undefined;
+          pool = snapshot ? startRenderPool({ options, image: shared.image, snapshot }, renderThreadCount(), here) : null;
+        }
+        return pool?.state() === 'running' ? pool.render(job) : null;
+      };
       return {
         async render(content, renderOptions) {
-          const file = await processor
-            .process({
-              value: content,
-              path: renderOptions?.fileURL ? fileURLToPath(renderOptions.fileURL) : undefined,
-              data: { astro: { frontmatter: renderOptions?.frontmatter ?? {} } },
-            })
-            .catch((e: unknown) => {
-              const path = renderOptions?.fileURL ? fileURLToPath(renderOptions.fileURL) : 'Markdown';
-              throw new Error(`Failed to parse Markdown file "${path}":\n${(e as Error)?.message ?? String(e)}`, { cause: e });
+          const job: RenderJob = {
+            content,
+            path: renderOptions?.fileURL ? fileURLToPath(renderOptions.fileURL) : undefined,
+            frontmatter: renderOptions?.frontmatter ?? {},
+          };
+          const rendered = await (inWorker(job) ?? here(job)).catch((e: unknown) => {
+            throw new Error(`Failed to parse Markdown file "${job.path ?? 'Markdown'}":\n${(e as Error)?.message ?? String(e)}`, {
+              cause: e,
             });
-          const { astro } = file.data as AstroData;
+          });
           return {
-            code: String(file.value),
+            code: rendered.code,
             metadata: {
-              headings: astro?.headings ?? [],
-              localImagePaths: astro?.localImagePaths ?? [],
-              remoteImagePaths: astro?.remoteImagePaths ?? [],
-              frontmatter: astro?.frontmatter ?? {},
+              headings: rendered.headings,
+              localImagePaths: rendered.localImagePaths,
+              remoteImagePaths: rendered.remoteImagePaths,
+              frontmatter: job.frontmatter,
             },
           };
         },

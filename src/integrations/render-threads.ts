@@ -1,0 +1,24 @@
+/**
+ * Lets `astro build` render Markdown in worker threads (src/remark/render-pool.ts), and says how
+ * many entries were rendered there once the content is synced. Never on the dev server, where an
+ * edit changes the corpus a worker would keep. `RENDER_THREADS=0` turns the workers off.
+ */
+import type { AstroIntegration } from 'astro';
+import { allowRenderThreads, renderedInWorkers, renderThreadCount } from '../remark/render-pool.ts';
+
+export default function renderThreads(): AstroIntegration {
+  return {
+    name: 'factcheck:render-threads',
+    hooks: {
+      'astro:config:setup': ({ command }) => {
+        allowRenderThreads(command === 'build' && renderThreadCount() > 0);
+      },
+      // After the content sync, which renders every entry that changed.
+      'astro:build:start': ({ logger }) => {
+        const n = renderedInWorkers();
+        if (n > 0) logger.info(`${n} entries rendered in ${renderThreadCount()} worker thread(s)`);
+        allowRenderThreads(false);
+      },
+    },
+  };
+}
