@@ -31,9 +31,17 @@ export function getCorpus(dir: string = contentDir(), changedAt = 0): Corpus {
   return hit.corpus;
 }
 
-/** Makes `corpus` the folder's, as if getCorpus had read it now (a worker thread given its parent's corpus). */
-export function keepCorpus(dir: string, corpus: Corpus): void {
-  cache().set(dir, { loadedAt: Date.now(), corpus });
+/** When the folder's corpus in this process was read (Date.now()), if it has been. */
+export function corpusLoadedAt(dir: string): number | undefined {
+  return cache().get(dir)?.loadedAt;
+}
+
+/**
+ * Makes `corpus` the folder's, read at `loadedAt`: getCorpus reads the folder again only for a
+ * file changed after that (a render worker, given its parent's corpus, passes Infinity: never).
+ */
+export function keepCorpus(dir: string, corpus: Corpus, loadedAt: number): void {
+  cache().set(dir, { loadedAt, corpus });
 }
 
 /** Forgets a folder's corpus (the dev server calls this when content changes). */

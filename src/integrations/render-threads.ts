@@ -1,10 +1,10 @@
 /**
  * Lets `astro build` render Markdown in worker threads (src/remark/render-pool.ts), and says how
- * many entries were rendered there once the content is synced. Never on the dev server, where an
+ * many entries were rendered there once the content is synced, and stops them then. Never on the dev server, where an
  * edit changes the corpus a worker would keep. `RENDER_THREADS=0` turns the workers off.
  */
 import type { AstroIntegration } from 'astro';
-import { allowRenderThreads, renderedInWorkers, renderThreadCount } from '../remark/render-pool.ts';
+import { allowRenderThreads, renderedInWorkers, renderThreadCount, stopRenderPools } from '../remark/render-pool.ts';
 
 export default function renderThreads(): AstroIntegration {
   return {
@@ -18,6 +18,8 @@ export default function renderThreads(): AstroIntegration {
         const n = renderedInWorkers();
         if (n > 0) logger.info(`${n} entries rendered in ${renderThreadCount()} worker thread(s)`);
         allowRenderThreads(false);
+        // Their copies of the corpus are not needed for the pages.
+        stopRenderPools();
       },
     },
   };

@@ -2,50 +2,23 @@
  * Renders Markdown in worker threads while Astro's build syncs the content. Astro's glob loader
  * renders each entry on its own thread, one after another, while its other work (reading,
  * digesting, validating and storing each entry) waits in between: on a large desk the rendering
- * is half of the content sync, and every other core idles. Here it goes to workers that load the
- * same processor and the same checked corpus (the snapshot file the calling thread read), so the
- * HTML is the same wherever it was rendered (tests/integration/render-threads.test.ts).
+ * is half of the content sync, and every other core idles. Here it goes to workers that run the
+ * same pipeline over the same checked corpus (the snapshot file the calling thread read), so the
+ * HTML is the same wherever it was rendered (tests/unit/render-pool.test.ts,
+ * tests/integration/render-threads.test.ts).
  *
- * A worker only speeds the build up: a job it has not answered when it stops, or all of them when
- * it cannot start, is rendered on the calling thread; an error it reports for an entry is that
- * entry's error, as it would have been on the calling thread. Only `astro build` uses workers
- * (allowRenderThreads): on the dev server an edit changes the corpus a worker would keep.
+ * A worker only speeds the build up: a job it has not answered when it stops, all of them when it
+ * cannot start, and one whose file changed after the corpus was read, are rendered on the calling
+ * thread; an error it reports for an entry is that entry's error, as it would have been on the
+ * calling thread. Only `astro build` uses workers (allowRenderThreads): on the dev server an edit
+ * changes the corpus a worker would keep.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RemarkCitationsOptions } from './citations.ts';
-
-/** What an entry's rendering needs: its body, its file and its front matter, as Astro gives them. */
-export interface RenderJob {
-  content: string;
-  path: string | undefined;
-  frontmatter: Record<string, unknown>;
-}
-
-/** What a rendering gives back besides the front matter it was given. */
-export interface Rendered {
-  code: string;
-  headings: { depth: number; slug: string; text: string }[];
-  localImagePaths: string[];
-  remoteImagePaths: string[];
-}
-
-export interface RenderWorkerData {
-  options: RemarkCitationsOptions;
-  /** Astro's image settings, as the in-thread processor is given them. */
-  image: unknown;
-  /** The snapshot of the corpus the calling thread renders with. */
-  snapshot: string;
-}
-
-/** What a worker posts: that it is ready or could not start, or one job's answer. */
-export type RenderAnswer =
-  | { ready: true }
-  | { failed: string }
-  | { id: number; rendered: Rendered }
-  | { id: number; error: { message: string; stack?: string } };
+import type { RenderJob, Rendered } from './pipeline.ts';
+import type { RenderAnswer, RenderWorkerData } from './render-worker.ts';
 
 /**
  * Entries (claims and pages) a desk has before its build starts a worker, at the first entry it
@@ -57,12 +30,14 @@ export const ENTRIES_FOR_THREADS = 200;
 /**
  * Jobs a worker holds at once; beyond them the calling thread renders the entry itself rather than
  * wait. Astro's glob loader has ten entries in flight: with eight in a worker the calling thread
- * renders only when nearly all of them wait on it, and is otherwise free for the loader's own work.
- * Four and sixteen were both slower on the 5,000-claim desk (docs/performance.md).
+ * renders only when nearly all of them wait on it, and is otherwise free for the loader's own work
+ * (docs/performance.md compares other lengths).
  */
 const QUEUE_PER_WORKER = 8;
-/** A worker with nothing to do for this long is stopped: a build renders its entries at its start, then holds its memory for pages. */
+/** A worker with nothing to do for this long is stopped: a build renders its entries at its start, then needs its memory for pages. */
 const IDLE_MS = 1_000;
+/** A worker not ready by then (its snapshot unreadable, its modules hung) is given up on; the calling thread renders everything. */
+const READY_MS = 120_000;
 const WORKER = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
 
 /**
@@ -85,9 +60,11 @@ export function allowRenderThreads(allow: boolean): void {
 }
 export const renderThreadsAllowed = () => allowed;
 
-/** Entries rendered in workers since the process started: the build reports it. */
-let renderedInThreads = 0;
-export const renderedInWorkers = () => renderedInThreads;
+/** Entries rendered in workers, and workers started, since the process started: the build reports the first. */
+let inWorkers = 0;
+let started = 0;
+export const renderedInWorkers = () => inWorkers;
+export const workersStarted = () => started;
 
 interface Pending {
   job: RenderJob;
@@ -104,15 +81,15 @@ interface Slot {
 export interface RenderPool {
   /** The job's rendering in a worker, or null when none is ready with room: render it here. */
   render(job: RenderJob): Promise<Rendered> | null;
-  /** Running; stopped after it idled (a new pool may render more); or stopped with no worker left to render (none could start, or each stopped). */
-  state(): 'running' | 'idle' | 'failed';
+  /** Running; stopped (it idled, or was told to: a new pool may render more); or failed (no worker could start, or each stopped on its own). */
+  state(): 'running' | 'stopped' | 'failed';
   /** Stops the workers now, as when idle; what they held is rendered on the calling thread. */
   stop(): void;
 }
 
 /**
- * Starts `threads` workers rendering with `options` against the corpus in `snapshot`. `inThread`
- * renders what a worker leaves: jobs it held when it stopped or failed to start.
+ * Starts `threads` workers rendering with `data.options` against the corpus in `data.snapshot`.
+ * `inThread` renders what a worker leaves: jobs it held when it stopped, or handed back.
  */
 export function startRenderPool(
   data: RenderWorkerData,
@@ -122,19 +99,21 @@ export function startRenderPool(
   if (threads < 1 || !existsSync(WORKER)) return null;
   let nextId = 0;
   let idle: ReturnType<typeof setTimeout> | undefined;
-  let idled = false;
+  let stopped = false;
   const slots: Slot[] = [];
 
+  const here = (p: Pending) => inThread(p.job).then(p.resolve, p.reject);
   // A worker that stops, whatever the reason, hands its jobs back to the calling thread.
   const handBack = (slot: Slot) => {
     const left = [...slot.pending.values()];
     slot.pending.clear();
     const at = slots.indexOf(slot);
     if (at >= 0) slots.splice(at, 1);
-    for (const p of left) inThread(p.job).then(p.resolve, p.reject);
+    for (const p of left) here(p);
   };
   const stopAll = () => {
-    idled = true;
+    stopped = true;
+    clearTimeout(idle);
     for (const slot of [...slots]) {
       slots.splice(slots.indexOf(slot), 1);
       void slot.worker.terminate();
@@ -154,26 +133,33 @@ export function startRenderPool(
     } catch {
       break;
     }
-    worker.unref();
+    started++;
+    // Not unref'd: while it holds jobs, the build waits on it; the idle timer and the deadline end it.
     const slot: Slot = { worker, ready: false, pending: new Map() };
     slots.push(slot);
+    const deadline = setTimeout(() => {
+      if (!slot.ready) void worker.terminate();
+    }, READY_MS);
+    deadline.unref();
     worker.on('message', (answer: RenderAnswer) => {
       if ('ready' in answer) {
+        clearTimeout(deadline);
         slot.ready = true;
         whenIdle();
         return;
       }
       if ('failed' in answer) {
         void worker.terminate();
-        handBack(slot);
         return;
       }
       const p = slot.pending.get(answer.id);
       if (!p) return;
       slot.pending.delete(answer.id);
       if ('rendered' in answer) {
-        renderedInThreads++;
+        inWorkers++;
         p.resolve(answer.rendered);
+      } else if ('handBack' in answer) {
+        here(p);
       } else {
         const e = new Error(answer.error.message);
         if (answer.error.stack) e.stack = answer.error.stack;
@@ -181,9 +167,12 @@ export function startRenderPool(
       }
       whenIdle();
     });
-    // An error the worker could not answer for (out of memory, a module it could not load) ends it.
+    // An error the worker could not answer for (out of memory, a module it could not load) ends it, and 'exit' follows.
     worker.on('error', () => {});
-    worker.on('exit', () => handBack(slot));
+    worker.on('exit', () => {
+      clearTimeout(deadline);
+      handBack(slot);
+    });
   }
   if (slots.length === 0) return null;
 
@@ -196,21 +185,41 @@ export function startRenderPool(
       clearTimeout(idle);
       const id = nextId++;
       return new Promise<Rendered>((resolve, reject) => {
-        slot.pending.set(id, { job, resolve, reject });
+        const p = { job, resolve, reject };
+        slot.pending.set(id, p);
         try {
           slot.worker.postMessage({ id, job });
         } catch {
           // A front matter that cannot be copied to a thread (the format has none): rendered here.
           slot.pending.delete(id);
-          inThread(job).then(resolve, reject);
+          here(p);
           whenIdle();
         }
       });
     },
-    state: () => (slots.length > 0 ? 'running' : idled ? 'idle' : 'failed'),
-    stop: () => {
-      clearTimeout(idle);
-      stopAll();
-    },
+    state: () => (slots.length > 0 ? 'running' : stopped ? 'stopped' : 'failed'),
+    stop: stopAll,
   };
+}
+
+// One pool for the process, whichever collection's renderer asks: each collection gets a renderer of its own.
+const pools = new Map<string, RenderPool | null>();
+
+/**
+ * The pool rendering with `data`, started when there is none or it has stopped; null when none
+ * can run (no worker, or a pool with the same data failed: not tried again).
+ */
+export function renderPoolFor(data: RenderWorkerData, inThread: (job: RenderJob) => Promise<Rendered>): RenderPool | null {
+  const key = JSON.stringify([data.snapshot, data.loadedAt, data.options]);
+  let pool = pools.get(key);
+  if (pool === undefined || pool?.state() === 'stopped') {
+    pool = startRenderPool(data, renderThreadCount(), inThread);
+    pools.set(key, pool);
+  }
+  return pool?.state() === 'running' ? pool : null;
+}
+
+/** Stops every pool (the build, once its content is synced). */
+export function stopRenderPools(): void {
+  for (const pool of pools.values()) pool?.stop();
 }

@@ -4,30 +4,39 @@
  * fixture site, and the same error for a file that cannot be rendered. A worker that cannot start,
  * or stops holding jobs, leaves them to the calling thread.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCorpus, invalidateCorpus } from '../../src/check/cache.ts';
+import { generateCorpus } from '../../scripts/bench/corpus.ts';
+import { corpusLoadedAt, getCorpus, invalidateCorpus } from '../../src/check/cache.ts';
 import { snapshotFileOf } from '../../src/check/snapshot.ts';
-import { createProcessor, renderWith } from '../../src/remark/processor.ts';
+import { createProcessor, type RenderJob, type Rendered, renderWith } from '../../src/remark/pipeline.ts';
+import { factcheckMarkdown } from '../../src/remark/processor.ts';
 import {
+  allowRenderThreads,
+  ENTRIES_FOR_THREADS,
+  renderedInWorkers,
   renderThreadCount,
-  startRenderPool,
-  type RenderJob,
   type RenderPool,
-  type Rendered,
+  startRenderPool,
+  stopRenderPools,
+  workersStarted,
 } from '../../src/remark/render-pool.ts';
 import { FIXTURES, ROOT } from '../helpers/build-site.ts';
 
 const SITES = [join(ROOT, 'content'), ...readdirSync(FIXTURES).map((s) => join(FIXTURES, s))];
 const image = {};
 let store: string;
+// Desks written here, not in the snapshot store, which the check empties before it writes a snapshot.
+let sites: string;
 const previous = process.env.CORPUS_CACHE_DIR;
 
 beforeAll(() => {
   store = mkdtempSync(join(tmpdir(), 'render-pool-'));
+  sites = mkdtempSync(join(tmpdir(), 'render-pool-sites-'));
   process.env.CORPUS_CACHE_DIR = store;
 });
 afterAll(() => {
@@ -35,6 +44,7 @@ afterAll(() => {
   else process.env.CORPUS_CACHE_DIR = previous;
   invalidateCorpus();
   rmSync(store, { recursive: true, force: true });
+  rmSync(sites, { recursive: true, force: true });
 });
 
 function jobsOf(site: string): RenderJob[] {
@@ -90,7 +100,7 @@ describe('rendering in a worker thread', () => {
       if (!snapshot) continue;
       const options = { contentDir: site, base: '/repo/' };
       const here = await createProcessor(options, image);
-      const pool = startRenderPool({ options, image, snapshot }, 1, () => {
+      const pool = startRenderPool({ options, image, snapshot, loadedAt: corpusLoadedAt(site)! }, 1, () => {
         throw new Error('nothing is handed back while the worker runs');
       })!;
       try {
@@ -117,7 +127,9 @@ describe('rendering in a worker thread', () => {
     const [job] = jobsOf(site).filter((j) => j.path!.includes(`${join('content', 'claims')}`));
     // One more quotation than the check verified.
     const edited = { ...job!, content: `${job!.content}\n\nShe said “a sentence no source holds”.\n` };
-    const pool = startRenderPool({ options, image, snapshot }, 1, () => Promise.reject(new Error('not here')))!;
+    const pool = startRenderPool({ options, image, snapshot, loadedAt: corpusLoadedAt(site)! }, 1, () =>
+      Promise.reject(new Error('not here')),
+    )!;
     try {
       const threaded = await settle(inWorker(pool, edited));
       expect(threaded).toEqual(await settle(renderWith(await createProcessor(options, image), edited)));
@@ -129,7 +141,7 @@ describe('rendering in a worker thread', () => {
 
   it('leaves every job to the calling thread when no worker can start', async () => {
     const options = { contentDir: join(ROOT, 'content'), base: '/' };
-    const pool = startRenderPool({ options, image, snapshot: join(store, 'missing.bin') }, 1, () =>
+    const pool = startRenderPool({ options, image, snapshot: join(store, 'missing.bin'), loadedAt: Date.now() }, 1, () =>
       Promise.reject(new Error('unused')),
     )!;
     for (let i = 0; i < 500 && pool.state() === 'running'; i++) await new Promise((r) => setTimeout(r, 20));
@@ -144,7 +156,7 @@ describe('rendering in a worker thread', () => {
     const options = { contentDir: site, base: '/' };
     const here = await createProcessor(options, image);
     let handedBack = 0;
-    const pool = startRenderPool({ options, image, snapshot }, 1, (job) => {
+    const pool = startRenderPool({ options, image, snapshot, loadedAt: corpusLoadedAt(site)! }, 1, (job) => {
       handedBack++;
       return renderWith(here, job);
     })!;
@@ -159,6 +171,70 @@ describe('rendering in a worker thread', () => {
     const results = await Promise.all(held as Promise<Rendered>[]);
     for (const [i, r] of results.entries()) expect(r).toEqual(await renderWith(here, jobs[i + 1]!));
     expect(handedBack).toBeGreaterThan(0);
-    expect(pool.state()).toBe('idle');
+    expect(pool.state()).toBe('stopped');
   }, 60_000);
+
+  it('hands back to the calling thread an entry whose file changed after the corpus was read', async () => {
+    const site = join(sites, 'changed');
+    cpSync(join(ROOT, 'content'), site, { recursive: true });
+    invalidateCorpus();
+    const snapshot = snapshotFileOf(getCorpus(site))!;
+    const options = { contentDir: site, base: '/' };
+    const here = await createProcessor(options, image);
+    const handed: string[] = [];
+    const pool = startRenderPool({ options, image, snapshot, loadedAt: corpusLoadedAt(site)! }, 1, (job) => {
+      handed.push(job.path!);
+      return renderWith(here, job);
+    })!;
+    try {
+      const [unchanged, changed] = jobsOf(site).filter((j) => j.path!.includes(`${join('changed', 'claims')}`));
+      await inWorker(pool, unchanged!);
+      expect(handed).toEqual([]);
+      // Saved again, after the corpus was read: the calling thread reads the corpus again for it.
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(changed!.path!, later, later);
+      const rendered = await inWorker(pool, changed!);
+      expect(handed).toEqual([changed!.path]);
+      expect(rendered).toEqual(await renderWith(here, changed!));
+    } finally {
+      pool.stop();
+    }
+  }, 60_000);
+
+  it('starts one pool for the renderers of all collections, in a build of a large desk only', async () => {
+    const site = join(sites, 'large');
+    for (const f of generateCorpus({ claims: ENTRIES_FOR_THREADS + 10, seed: 3 })) {
+      mkdirSync(dirname(join(site, f.path)), { recursive: true });
+      writeFileSync(join(site, f.path), f.content);
+    }
+    invalidateCorpus();
+    getCorpus(site);
+    const threads = process.env.RENDER_THREADS;
+    process.env.RENDER_THREADS = '1';
+    const markdown = factcheckMarkdown({ contentDir: site, base: '/' });
+    const claims = await markdown.createRenderer({ image });
+    const pages = await markdown.createRenderer({ image });
+    const jobs = jobsOf(site).filter((j) => j.path!.includes(`${join('large', 'claims')}`));
+    const render = (r: typeof claims, j: RenderJob) =>
+      r.render(j.content, { fileURL: pathToFileURL(j.path!), frontmatter: j.frontmatter });
+    try {
+      // Not allowed (the dev server, astro sync): no worker, whatever the desk.
+      const before = workersStarted();
+      await Promise.all(jobs.slice(0, 20).map((j) => render(claims, j)));
+      expect(workersStarted()).toBe(before);
+      allowRenderThreads(true);
+      const rendered = renderedInWorkers();
+      for (let round = 0; round < 50 && renderedInWorkers() === rendered; round++) {
+        await Promise.all(jobs.slice(0, 16).map((j, i) => render(i % 2 ? claims : pages, j)));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(renderedInWorkers()).toBeGreaterThan(rendered);
+      expect(workersStarted()).toBe(before + 1);
+    } finally {
+      allowRenderThreads(false);
+      stopRenderPools();
+      if (threads === undefined) delete process.env.RENDER_THREADS;
+      else process.env.RENDER_THREADS = threads;
+    }
+  }, 120_000);
 });
