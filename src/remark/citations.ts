@@ -31,9 +31,9 @@ export interface RemarkCitationsOptions {
 
 /**
  * The words an excerpt's caption and links add to every claim page ("Supports the claim", "In
- * the source", "In the original") are not what a reader searches for, and repeated on every
- * page they would make every claim a hit for them: Pagefind leaves out their classes
- * (UNINDEXED_SELECTORS), which costs no attribute on every excerpt of every page.
+ * the source", "In the original", a stance's tag) are not what a reader searches for, and
+ * repeated on every page they would make every claim a hit for them: Pagefind leaves out the
+ * classes in UNINDEXED_SELECTORS (site/routes.ts), at no cost of an attribute on every excerpt.
  */
 type Custom = { type: string; data?: Record<string, unknown>; children?: unknown[] };
 const el = (tagName: string, props: Record<string, unknown>, children: unknown[]): Nodes =>
@@ -69,13 +69,6 @@ function modifiedAt(path: string): number {
     return 0;
   }
 }
-
-/**
- * The words an excerpt's caption and links add to every claim page ("Supports the claim", "In
- * the source", "In the original", a stance's tag) are not what a reader searches for, and
- * repeated on every page they would make every claim a hit for them: Pagefind leaves out the
- * classes in UNINDEXED_SELECTORS (site/routes.ts), at no cost of an attribute on every excerpt.
- */
 
 /**
  * Links each verified quotation of a claim's analysis to its passage on the
