@@ -59,7 +59,7 @@ export default defineConfig({
     syntaxHighlight: false,
     // Astro's unified pipeline with the checker's parser (Astro would parse every body again, twenty
     // times slower) and the citations, less the steps that cannot change what it renders here:
-    // src/remark/processor.ts.
+    // src/remark/pipeline.ts.
     processor: factcheckMarkdown({ contentDir: dir, base: location.base }),
   },
   integrations: [

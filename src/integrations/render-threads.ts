@@ -1,7 +1,7 @@
 /**
- * Lets `astro build` render Markdown in worker threads (src/remark/render-pool.ts), and says how
- * many entries were rendered there once the content is synced, and stops them then. Never on the dev server, where an
- * edit changes the corpus a worker would keep. `RENDER_THREADS=0` turns the workers off.
+ * Lets `astro build` render Markdown in worker threads (src/remark/render-pool.ts); once the
+ * content is synced, stops them and says how many entries they rendered. Never on the dev server,
+ * where an edit changes the corpus a worker would keep. `RENDER_THREADS=0` turns the workers off.
  */
 import type { AstroIntegration } from 'astro';
 import { allowRenderThreads, renderedInWorkers, renderThreadCount, stopRenderPools } from '../remark/render-pool.ts';

@@ -32,7 +32,7 @@ export function factcheckMarkdown(options: RemarkCitationsOptions): MarkdownProc
       for (const key of ['remarkPlugins', 'rehypePlugins'] as const)
         if ((shared[key]?.length ?? 0) > 0)
           throw new Error(
-            `markdown.${key} is not run by this site's Markdown processor: add the plugin in src/remark/processor.ts`,
+            `markdown.${key} is not run by this site's Markdown processor: add the plugin in src/remark/pipeline.ts`,
           );
       const processor = await createProcessor(options, shared.image);
       const here = (job: RenderJob) => renderWith(processor, job);

@@ -1,10 +1,11 @@
 /**
- * The site's Markdown processor (src/remark/processor.ts) leaves out Astro's remark-gfm, and
- * runs rehype-raw only on a tree parse5 would build otherwise: held here to render exactly what
- * Astro's own unified() pipeline, with the same plugins, renders (HTML, headings, pictures) for
- * every content file of the demo and of every fixture site, the broken ones included, and for
- * content the check accepts that parse5 rebuilds (links in links, a code block opening on a
- * blank line), which a review of the first version found rendered otherwise.
+ * The site's Markdown processor (src/remark/processor.ts, its pipeline in src/remark/pipeline.ts)
+ * leaves out Astro's remark-gfm, and runs rehype-raw only on a tree parse5 would build otherwise:
+ * held here to render exactly what Astro's own unified() pipeline, with the same plugins, renders
+ * (HTML, headings, pictures) for every content file of the demo and of every fixture site, the
+ * broken ones included, and for content the check accepts that parse5 rebuilds (links in links, a
+ * code block opening on a blank line), which a review of the first version found rendered
+ * otherwise.
  */
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
