@@ -114,10 +114,7 @@ export function startRenderPool(
   const stopAll = () => {
     stopped = true;
     clearTimeout(idle);
-    for (const slot of [...slots]) {
-      slots.splice(slots.indexOf(slot), 1);
-      void slot.worker.terminate();
-    }
+    for (const slot of slots.splice(0)) void slot.worker.terminate();
   };
   const whenIdle = () => {
     clearTimeout(idle);

@@ -80,6 +80,22 @@ async function inWorker(pool: RenderPool, job: RenderJob): Promise<Rendered> {
   throw new Error('no worker was ready after 12 s');
 }
 
+type Pipeline = Awaited<ReturnType<typeof createProcessor>>;
+
+/**
+ * One worker over `site`'s corpus, read afresh (its snapshot in the test's store), and the calling
+ * thread's pipeline beside it; null for a folder with no snapshot. `inThread` is given that pipeline.
+ */
+async function poolOver(site: string, base: string, inThread: (job: RenderJob, here: Pipeline) => Promise<Rendered>) {
+  invalidateCorpus();
+  const snapshot = snapshotFileOf(getCorpus(site));
+  if (!snapshot) return null;
+  const options = { contentDir: site, base };
+  const here = await createProcessor(options, image);
+  const pool = startRenderPool({ options, image, snapshot, loadedAt: corpusLoadedAt(site)! }, 1, (job) => inThread(job, here))!;
+  return { here, pool };
+}
+
 describe('rendering in a worker thread', () => {
   it('uses one worker fewer than the cores, at most two, unless RENDER_THREADS says', () => {
     expect(renderThreadCount({ RENDER_THREADS: '0' })).toBe(0);
@@ -94,15 +110,12 @@ describe('rendering in a worker thread', () => {
     let compared = 0;
     let errors = 0;
     for (const site of SITES) {
-      invalidateCorpus();
-      const snapshot = snapshotFileOf(getCorpus(site));
-      // A folder whose front matter cannot be read has no corpus worth a snapshot: nothing to render.
-      if (!snapshot) continue;
-      const options = { contentDir: site, base: '/repo/' };
-      const here = await createProcessor(options, image);
-      const pool = startRenderPool({ options, image, snapshot, loadedAt: corpusLoadedAt(site)! }, 1, () => {
+      const started = await poolOver(site, '/repo/', () => {
         throw new Error('nothing is handed back while the worker runs');
-      })!;
+      });
+      // A folder whose front matter cannot be read has no corpus worth a snapshot: nothing to render.
+      if (!started) continue;
+      const { here, pool } = started;
       try {
         for (const job of jobsOf(site)) {
           const threaded = await settle(inWorker(pool, job));
@@ -121,18 +134,13 @@ describe('rendering in a worker thread', () => {
 
   it('gives a claim that differs from what was checked the error the calling thread gives', async () => {
     const site = join(ROOT, 'content');
-    invalidateCorpus();
-    const snapshot = snapshotFileOf(getCorpus(site))!;
-    const options = { contentDir: site, base: '/' };
+    const { here, pool } = (await poolOver(site, '/', () => Promise.reject(new Error('not here'))))!;
     const [job] = jobsOf(site).filter((j) => j.path!.includes(`${join('content', 'claims')}`));
     // One more quotation than the check verified.
     const edited = { ...job!, content: `${job!.content}\n\nShe said “a sentence no source holds”.\n` };
-    const pool = startRenderPool({ options, image, snapshot, loadedAt: corpusLoadedAt(site)! }, 1, () =>
-      Promise.reject(new Error('not here')),
-    )!;
     try {
       const threaded = await settle(inWorker(pool, edited));
-      expect(threaded).toEqual(await settle(renderWith(await createProcessor(options, image), edited)));
+      expect(threaded).toEqual(await settle(renderWith(here, edited)));
       expect(threaded).toMatchObject({ error: expect.stringMatching(/quotations were found while rendering/) });
     } finally {
       pool.stop();
@@ -151,15 +159,11 @@ describe('rendering in a worker thread', () => {
 
   it('renders on the calling thread what a stopped worker held', async () => {
     const site = join(ROOT, 'content');
-    invalidateCorpus();
-    const snapshot = snapshotFileOf(getCorpus(site))!;
-    const options = { contentDir: site, base: '/' };
-    const here = await createProcessor(options, image);
     let handedBack = 0;
-    const pool = startRenderPool({ options, image, snapshot, loadedAt: corpusLoadedAt(site)! }, 1, (job) => {
+    const { here, pool } = (await poolOver(site, '/', (job, pipeline) => {
       handedBack++;
-      return renderWith(here, job);
-    })!;
+      return renderWith(pipeline, job);
+    }))!;
     const jobs = jobsOf(site)
       .filter((j) => j.path!.includes(`${join('content', 'claims')}`))
       .slice(0, 8);
@@ -177,15 +181,11 @@ describe('rendering in a worker thread', () => {
   it('hands back to the calling thread an entry whose file changed after the corpus was read', async () => {
     const site = join(sites, 'changed');
     cpSync(join(ROOT, 'content'), site, { recursive: true });
-    invalidateCorpus();
-    const snapshot = snapshotFileOf(getCorpus(site))!;
-    const options = { contentDir: site, base: '/' };
-    const here = await createProcessor(options, image);
     const handed: string[] = [];
-    const pool = startRenderPool({ options, image, snapshot, loadedAt: corpusLoadedAt(site)! }, 1, (job) => {
+    const { here, pool } = (await poolOver(site, '/', (job, pipeline) => {
       handed.push(job.path!);
-      return renderWith(here, job);
-    })!;
+      return renderWith(pipeline, job);
+    }))!;
     try {
       const [unchanged, changed] = jobsOf(site).filter((j) => j.path!.includes(`${join('changed', 'claims')}`));
       await inWorker(pool, unchanged!);
