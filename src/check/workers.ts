@@ -4,7 +4,8 @@
  * citations in it), which is most of a check; the checks over the whole folder
  * then run on the calling thread. loadCorpus is synchronous (Astro's config
  * needs the corpus before anything is awaited), so the calling thread reads
- * too, then blocks until each worker has posted what it read.
+ * too, takes in what the workers have posted between its own takes, then
+ * blocks until each worker has posted the rest.
  *
  * The threads take the files a few at a time from one shared counter, so each
  * reads as many as it gets through: a worker still loading its parsers takes
@@ -115,6 +116,20 @@ export function readContentFiles(dir: string, jobs: FileJob[], displayBase: stri
     return out as FileReading[];
   }
   const { shared, started } = readers;
+  const answered = started.map(() => false);
+  // Copying a worker's readings in is this thread's work: done between its own takes, it leaves
+  // the counter to the workers meanwhile instead of following the reading.
+  const takeIn = () =>
+    started.forEach(({ port }, slot) => {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        const answer = m.message as WorkerAnswer;
+        if (!('readings' in answer)) continue;
+        answer.indices.forEach((index, k) => {
+          out[index] = answer.readings[k];
+        });
+        answered[slot] = true;
+      }
+    });
   try {
     for (const { port } of started) port.postMessage({ jobs });
     for (
@@ -123,23 +138,16 @@ export function readContentFiles(dir: string, jobs: FileJob[], displayBase: stri
       start = Atomics.add(shared, 0, FILES_PER_TAKE)
     ) {
       for (let i = start; i < Math.min(start + FILES_PER_TAKE, jobs.length); i++) readOne(i);
+      takeIn();
     }
     const deadline = Date.now() + WORKER_TIMEOUT_MS;
-    started.forEach(({ port }, slot) => {
+    started.forEach((_, slot) => {
       // The counter is spent: a worker that has not loaded yet can take nothing, and is not waited for.
       if (Atomics.load(shared, 1 + started.length + slot) === 0) return;
       while (Atomics.load(shared, 1 + slot) === 0 && Date.now() < deadline) Atomics.wait(shared, 1 + slot, 0, 100);
-      let answered = false;
-      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-        const answer = m.message as WorkerAnswer;
-        if (!('readings' in answer)) continue;
-        answer.indices.forEach((index, k) => {
-          out[index] = answer.readings[k];
-        });
-        answered = true;
-      }
-      if (answered && stats) stats.answered++;
     });
+    takeIn();
+    if (stats) stats.answered = answered.filter(Boolean).length;
   } finally {
     readers.stop();
   }
