@@ -147,7 +147,7 @@ export function readContentFiles(dir: string, jobs: FileJob[], displayBase: stri
       while (Atomics.load(shared, 1 + slot) === 0 && Date.now() < deadline) Atomics.wait(shared, 1 + slot, 0, 100);
     });
     takeIn();
-    if (stats) stats.answered = answered.filter(Boolean).length;
+    if (stats) stats.answered += answered.filter(Boolean).length;
   } finally {
     readers.stop();
   }
