@@ -199,16 +199,26 @@ function fromStored(stored: Stored): Corpus {
   return { ...stored, texts };
 }
 
+/** Whether a store holds any snapshot: when it holds none, no key can hit. */
+function holdsSnapshot(store: string): boolean {
+  try {
+    return readdirSync(store).some((name) => name.endsWith('.bin'));
+  } catch {
+    return false;
+  }
+}
+
 /** loadCorpus, from the snapshot when the folder and the code are as they were, and saving a snapshot otherwise. */
 export function loadCorpusSnapshot(dir: string, options: LoadOptions = {}): Corpus {
   const displayBase = options.displayBase ?? process.cwd();
   if (options.skipExcerpts || !existsSync(READERS[0]!)) return loadCorpus(dir, options);
   const store = snapshotDir();
   // In case the key misses: the workers load their parsers while it is computed (on a large
-  // folder, where they are started at all), and the check's calling thread reads each file from
-  // the key's reading of it. On a hit both are simply dropped.
+  // folder, where they are started at all), and start reading when no snapshot is there to hit;
+  // the check's calling thread reads each file from the key's reading of it. On a hit both are
+  // simply dropped.
   const kept: KeyReading = { files: new Map(), digests: new Map() };
-  const readers = startReaders(dir, displayBase, contentFileCount(dir));
+  const readers = startReaders(dir, displayBase, contentFileCount(dir), { eager: !holdsSnapshot(store) });
   let corpus: Corpus;
   let key: string;
   try {

@@ -1,15 +1,25 @@
-/** Worker thread of readContentFiles (workers.ts): takes files from the shared counter until none is left, and posts the readings. */
+/**
+ * Worker thread of readContentFiles (workers.ts): lists the folder's content files itself, takes
+ * files from the shared counter until none is left, and posts the readings. An eager worker starts
+ * as soon as its parsers are loaded, without waiting for the calling thread's list (the snapshot
+ * starts one before computing its key when no snapshot could match); the others wait to be told.
+ * It posts its list's digest first; the calling thread uses its readings only if its own list is
+ * the same.
+ */
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import type { FileJob, FileReading } from './read-file.ts';
+import type { FileReading } from './read-file.ts';
 
-/** What a worker posts, as many times as it likes: readings of files it took (`indices` into the jobs), or why it could not go on. */
-export type WorkerAnswer = { indices: number[]; readings: FileReading[] } | { error: string };
+/**
+ * What a worker posts: first the digest of the files it listed (listingDigest), then, as many times
+ * as it likes, readings of files it took (`indices` into that list), or why it could not go on.
+ */
+export type WorkerAnswer = { listed: string } | { indices: number[]; readings: FileReading[] } | { error: string };
 
 export interface WorkerData {
   dir: string;
   displayBase: string;
-  /** Where the files come (`{ jobs }`, once) and the answer goes. */
+  /** Where the answers go. */
   port: MessagePort;
   /** `[0]`: the next file to take; `[1 + slot]`: set once this worker has answered; `[loadedAt]`: once it has loaded. */
   shared: Int32Array;
@@ -17,9 +27,11 @@ export interface WorkerData {
   loadedAt: number;
   /** Files taken at a time. */
   take: number;
+  /** Whether to start reading once loaded, or only once a message says so. */
+  eager: boolean;
 }
 
-const { dir, displayBase, port, shared, slot, loadedAt, take } = workerData as WorkerData;
+const { dir, displayBase, port, shared, slot, loadedAt, take, eager } = workerData as WorkerData;
 /** Readings posted at a time. */
 const POST_EVERY = 256;
 
@@ -29,11 +41,14 @@ const answered = () => {
 };
 
 try {
-  // Imported before the files are known: this is what the worker does while the caller lists them.
   // A failure to load is an answer too, and the caller never waits in vain.
   const { readContentFile } = await import('./read-file.ts');
+  const { contentFiles, listingDigest } = await import('./passes/files.ts');
   Atomics.store(shared, loadedAt, 1);
-  const { jobs } = await new Promise<{ jobs: FileJob[] }>((resolve) => port.once('message', resolve));
+  if (!eager) await new Promise((resolve) => port.once('message', resolve));
+  // The calling thread reports what the listing finds wrong; here only the list matters.
+  const jobs = contentFiles(dir, (abs) => abs, []);
+  port.postMessage({ listed: listingDigest(jobs) } satisfies WorkerAnswer);
   let indices: number[] = [];
   let readings: FileReading[] = [];
   // Posted as they come, so that copying them out here overlaps the reading instead of following

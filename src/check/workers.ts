@@ -9,12 +9,16 @@
  *
  * The threads take the files a few at a time from one shared counter, so each
  * reads as many as it gets through: a worker still loading its parsers takes
- * none, and no thread idles while another has a long share left.
+ * none, and no thread idles while another has a long share left. A worker lists
+ * the folder itself and starts taking files once loaded, before the calling
+ * thread has listed them (worker.ts); its readings count only if it listed the
+ * same files in the same order.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { listingDigest } from './passes/files.ts';
 import { type FileJob, type FileReading, type PreRead, readContentFile } from './read-file.ts';
 import type { WorkerAnswer, WorkerData } from './worker.ts';
 
@@ -26,7 +30,7 @@ export const FILES_PER_TAKE = 16;
 const WORKER_TIMEOUT_MS = 120_000;
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
-/** Worker threads started for one folder, loading their parsers until they are given the files. */
+/** Worker threads started for one folder: each loads its parsers, lists the folder and reads from the shared counter. */
 export interface Readers {
   dir: string;
   displayBase: string;
@@ -39,12 +43,25 @@ export interface Readers {
   stop(): void;
 }
 
+export interface StartOptions {
+  /** How many (default: by the number of files and cores). */
+  workers?: number;
+  /**
+   * Whether each starts reading as soon as it has loaded, or only once readContentFiles is called
+   * (default: eager). On a snapshot's hit, what an eager worker read is thrown away, and its
+   * reading slowed the calling thread's load of the snapshot.
+   */
+  eager?: boolean;
+}
+
 /**
  * Starts the workers for a folder of about `files` content files (none below MIN_FILES_PER_WORKER
- * each), before the files are listed: each loads its parsers meanwhile. Null when no worker helps,
- * or inside a bundle (Astro's SSR build), where the worker's file is not on disk.
+ * each), before the calling thread lists them: each loads its parsers meanwhile, and an eager one
+ * starts reading. Null when no worker helps, or inside a bundle (Astro's SSR build), where the
+ * worker's file is not on disk.
  */
-export function startReaders(dir: string, displayBase: string, files: number, workers = defaultWorkers(files)): Readers | null {
+export function startReaders(dir: string, displayBase: string, files: number, options: StartOptions = {}): Readers | null {
+  const { workers = defaultWorkers(files), eager = true } = options;
   if (workers < 1 || !existsSync(WORKER)) return null;
   const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + 2 * workers)));
   const started = Array.from({ length: workers }, (_, slot) => {
@@ -57,6 +74,7 @@ export function startReaders(dir: string, displayBase: string, files: number, wo
       slot,
       loadedAt: 1 + workers + slot,
       take: FILES_PER_TAKE,
+      eager,
     };
     const worker = new Worker(WORKER, { workerData, transferList: [port2] });
     worker.unref();
@@ -110,20 +128,25 @@ export function readContentFiles(dir: string, jobs: FileJob[], displayBase: stri
     readers.stop();
     readers = undefined;
   }
-  readers ??= startReaders(dir, displayBase, jobs.length, options.workers);
+  readers ??= startReaders(dir, displayBase, jobs.length, { workers: options.workers });
   if (!readers) {
     for (let i = 0; i < jobs.length; i++) readOne(i);
     return out as FileReading[];
   }
   const { shared, started } = readers;
   const answered = started.map(() => false);
+  // A worker's indices are into its own list: a file added or removed between the two listings
+  // would put its readings at the wrong files. Its first answer says what it listed.
+  const listed = listingDigest(jobs);
+  const same = started.map(() => false);
   // Copying a worker's readings in is this thread's work: done between its own takes, it leaves
   // the counter to the workers meanwhile instead of following the reading.
   const takeIn = () =>
     started.forEach(({ port }, slot) => {
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
         const answer = m.message as WorkerAnswer;
-        if (!('readings' in answer)) continue;
+        if ('listed' in answer) same[slot] = answer.listed === listed;
+        if (!('readings' in answer) || !same[slot]) continue;
         answer.indices.forEach((index, k) => {
           out[index] = answer.readings[k];
         });
@@ -131,7 +154,7 @@ export function readContentFiles(dir: string, jobs: FileJob[], displayBase: stri
       }
     });
   try {
-    for (const { port } of started) port.postMessage({ jobs });
+    for (const { port } of started) port.postMessage({ read: true });
     for (
       let start = Atomics.add(shared, 0, FILES_PER_TAKE);
       start < jobs.length;
@@ -151,7 +174,7 @@ export function readContentFiles(dir: string, jobs: FileJob[], displayBase: stri
   } finally {
     readers.stop();
   }
-  // What a worker took but never posted (it failed, or ran out of time) is read here.
+  // What a worker took but never posted (it failed, or ran out of time) or listed otherwise is read here.
   for (let i = 0; i < jobs.length; i++) if (!out[i]) readOne(i);
   return out as FileReading[];
 }

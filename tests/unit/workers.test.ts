@@ -37,9 +37,12 @@ describe('readContentFiles', () => {
   it('reads the same in worker threads as on one thread, in the same order, problems included', async () => {
     // Started beforehand, as the snapshot starts them while it computes its key, and given the
     // files once loaded: the workers then take files from the first, beside this thread.
-    const readers = startReaders(dir, dir, jobs.length, 2)!;
+    const readers = startReaders(dir, dir, jobs.length, { workers: 2, eager: false })!;
     expect(readers.started).toHaveLength(2);
     await vi.waitFor(() => expect(readers.loaded()).toBe(true), { timeout: 30_000, interval: 20 });
+    // Not eager: loaded, they wait to be told, and have taken nothing.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(Atomics.load(readers.shared, 0)).toBe(0);
     const stats = { answered: 0 };
     const shared = readContentFiles(dir, jobs, dir, { readers, stats });
     expect(stats.answered).toBeGreaterThanOrEqual(1);
@@ -61,8 +64,32 @@ describe('readContentFiles', () => {
     expect(read.filter((_, i) => i !== at)).toEqual(alone.filter((_, i) => i !== at));
   });
 
+  it('has a worker read the folder before the calling thread has listed it, so a miss of the snapshot key finds it done', async () => {
+    const readers = startReaders(dir, dir, jobs.length, { workers: 1 })!;
+    // The worker has answered, having taken every file: nothing was asked of it yet.
+    await vi.waitFor(() => expect(Atomics.load(readers.shared, 1)).toBe(1), { timeout: 60_000, interval: 20 });
+    const preread = new Map(
+      jobs.map((j) => [`${j.collection}/${j.name}`, { bytes: readFileSync(join(dir, j.collection, j.name)) }]),
+    );
+    const stats = { answered: 0 };
+    expect(readContentFiles(dir, jobs, dir, { readers, stats, preread })).toEqual(alone);
+    expect(stats.answered).toBe(1);
+    // The calling thread read none of them itself (each read drops its bytes).
+    expect(preread.size).toBe(jobs.length);
+  });
+
+  it("leaves a worker's readings out when it listed other files than the calling thread", async () => {
+    // A file gone between the two listings: the worker's indices would name the files after it wrongly.
+    const fewer = jobs.filter((_, i) => i !== 3);
+    const readers = startReaders(dir, dir, fewer.length, { workers: 1 })!;
+    await vi.waitFor(() => expect(Atomics.load(readers.shared, 1)).toBe(1), { timeout: 60_000, interval: 20 });
+    const stats = { answered: 0 };
+    expect(readContentFiles(dir, fewer, dir, { readers, stats })).toEqual(alone.filter((_, i) => i !== 3));
+    expect(stats.answered).toBe(0);
+  });
+
   it('reads everything on this thread when the workers were started for another folder', async () => {
-    const readers = startReaders(tmpdir(), dir, jobs.length, 1)!;
+    const readers = startReaders(tmpdir(), dir, jobs.length, { workers: 1 })!;
     await vi.waitFor(() => expect(readers.loaded()).toBe(true), { timeout: 30_000, interval: 20 });
     const stats = { answered: 0 };
     expect(readContentFiles(dir, jobs, dir, { readers, stats, workers: 0 })).toEqual(alone);

@@ -4,6 +4,7 @@
  * skipped (a subfolder, Markdown under another extension) is a problem, so
  * that the site never silently lacks it.
  */
+import { createHash } from 'node:crypto';
 import { type Dirent, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../../core/problems.ts';
@@ -80,4 +81,11 @@ export function contentFiles(dir: string, display: (abs: string) => string, prob
     }
   }
   return jobs;
+}
+
+/** A digest of a list of content files, by which two threads that listed the same folder know they listed the same files in the same order. */
+export function listingDigest(jobs: readonly FileJob[]): string {
+  const hash = createHash('sha256');
+  for (const { collection, name } of jobs) hash.update(`${collection}/${name}\0`);
+  return hash.digest('hex');
 }
