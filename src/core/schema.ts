@@ -116,6 +116,12 @@ export const siteSchema = z.strictObject({
   strings: z.record(z.string(), z.union([text, pluralForms])).optional(),
   /** Where readers report errors: an email address or a URL. */
   corrections: z.union([z.email(), httpUrl], { error: 'must be an email address or an http(s) URL' }).optional(),
+  /**
+   * What a claim's share card (the picture of its link preview) shows. `claim`: its claim, claimant
+   * and verdict, a card per review. `verdict`: the site's name and the verdict, a card per verdict,
+   * for a desk whose cards would not fit its host (a claim's card is some 24 KB).
+   */
+  share_cards: z.enum(['claim', 'verdict']).default('claim'),
 });
 
 export const sourceSchema = z.strictObject({

@@ -1,5 +1,5 @@
 /**
- * Share cards, /og/<slug>.png. As soon as a build starts, the cards not cached
+ * Share cards, /og/<slug>.png (or /og/verdicts/<id>.png, a card per verdict). As soon as a build starts, the cards not cached
  * yet are drawn in worker threads, so that drawing overlaps the rest of the
  * build instead of following it (see src/share-cards/pool.ts). When the
  * pages are written, every card is copied from the cache into the site: as an
@@ -9,12 +9,11 @@
  */
 import type { AstroIntegration } from 'astro';
 import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../check/cache.ts';
-import { publishedReviews, shareCardInput } from '../site/feeds.ts';
-import { paths } from '../site/routes.ts';
-import { cachedShareCardFile, defaultCacheDir } from '../share-cards/card.ts';
+import { publishedReviews, shareCardOf } from '../site/feeds.ts';
+import { cachedShareCardFile, defaultCacheDir, type ShareCardInput } from '../share-cards/card.ts';
 import { predrawCards } from '../share-cards/pool.ts';
 import { CARD_MAX_AGE_DAYS, pruneCardCache } from '../share-cards/cache.ts';
 import { forEachConcurrently } from '../share-cards/concurrent.ts';
@@ -28,7 +27,7 @@ export default function shareCards({ dir }: { dir: string }): AstroIntegration {
         const corpus = getCorpus(dir);
         // Content with problems never builds (content-check says why); nothing to draw.
         if (corpus.problems.length || !corpus.site) return;
-        const inputs = publishedReviews(corpus).map((r) => shareCardInput(corpus, r));
+        const inputs = publishedReviews(corpus).map((r) => shareCardOf(corpus, r).input);
         const { queued, done } = predrawCards(inputs, { cacheDir: defaultCacheDir() });
         if (!queued) return;
         const started = performance.now();
@@ -45,14 +44,20 @@ export default function shareCards({ dir }: { dir: string }): AstroIntegration {
         const corpus = getCorpus(dir);
         if (corpus.problems.length || !corpus.site) return;
         const site = fileURLToPath(out);
-        const reviews = publishedReviews(corpus);
-        if (reviews.length) await mkdir(join(site, 'og'), { recursive: true });
+        // A card per path: under `share_cards: verdict` the claims with one verdict share one.
+        const cards = new Map<string, ShareCardInput>();
+        for (const review of publishedReviews(corpus)) {
+          const { path, input } = shareCardOf(corpus, review);
+          cards.set(path, input);
+        }
+        for (const folder of new Set([...cards.keys()].map((path) => dirname(join(site, path)))))
+          await mkdir(folder, { recursive: true });
         // Sixteen copies in flight: one at a time left the disk and the thread idle in turn.
         const used: string[] = [];
-        await forEachConcurrently(reviews, 16, async (review) => {
+        await forEachConcurrently([...cards], 16, async ([path, input]) => {
           const copy = async () => {
-            const { file } = await cachedShareCardFile(shareCardInput(corpus, review));
-            await copyFile(file, join(site, paths.card(review.slug)));
+            const { file } = await cachedShareCardFile(input);
+            await copyFile(file, join(site, path));
             return file;
           };
           // A build of another content folder sharing the cache may just have pruned an old card: draw it again.

@@ -42,6 +42,12 @@ export interface ShareCardInput {
   kicker?: string;
   /** The claim in the language's quotation marks, drawn when `quoted`. */
   quotedClaim?: string;
+  /**
+   * `verdict`: the card of a verdict, not of one claim (`share_cards: verdict` in site.yml): the
+   * site's name, the kicker and the verdict, as the card of a claim in a script satori cannot draw.
+   * Its claim and claimant are empty, so every claim with that verdict has the same card.
+   */
+  design?: 'claim' | 'verdict';
 }
 
 /** The card's words, English unless the input gives them in the site's language (src/site/feeds.ts does). */
@@ -275,15 +281,17 @@ export function dropRedundantMasks(svg: string): string {
  * `full`: the claim, claimant and verdict, drawn by satori. `fallback`: some of the card's text is
  * in a script satori cannot draw correctly (Arabic, which it joins in the wrong forms, or one no
  * font of the card covers), so the card shows the verdict and the site's name only (fallback.ts).
+ * `verdict`: a verdict's card, drawn as the fallback is.
  */
-export function cardKind(input: ShareCardInput): 'full' | 'fallback' {
+export function cardKind(input: ShareCardInput): 'full' | 'fallback' | 'verdict' {
+  if (input.design === 'verdict') return 'verdict';
   const w = cardWords(input);
   return [w.claim, w.attribution, w.verdictLine, w.kicker, input.siteTitle].every(satoriDraws) ? 'full' : 'fallback';
 }
 
 /** The card as a 1200×630 PNG. */
 export async function renderShareCard(input: ShareCardInput, options: RenderOptions = {}): Promise<Buffer> {
-  if (cardKind(input) === 'fallback') {
+  if (cardKind(input) !== 'full') {
     const words = cardWords(input);
     const label = input.verdictLabel.trim();
     const caption = words.verdictLine
@@ -331,6 +339,8 @@ export function cardHash(input: ShareCardInput): string {
     input.siteTitle.trim(),
     input.language ?? 'en',
     cardWords(input),
+    // Only where it is not the default, so that the cached cards of claims keep their hashes.
+    ...(input.design === 'verdict' ? ['verdict'] : []),
   ];
   return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 20);
 }

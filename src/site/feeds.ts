@@ -157,6 +157,30 @@ export function shareCardInput(corpus: Corpus, r: PublishedReview): ShareCardInp
   };
 }
 
+/**
+ * A published review's share card: where the site has it and what it shows. Under
+ * `share_cards: verdict` that is its verdict's card, the same file for every claim with that verdict.
+ */
+export function shareCardOf(corpus: Corpus, r: PublishedReview): { path: string; input: ShareCardInput } {
+  const input = shareCardInput(corpus, r);
+  if (corpus.site?.share_cards !== 'verdict') return { path: paths.card(r.slug), input };
+  const { language, verdictLine, kicker, verdictLabel, verdictRating, verdictBest, siteTitle } = input;
+  return {
+    path: paths.verdictCard(r.data.verdict),
+    input: {
+      design: 'verdict',
+      claim: '',
+      claimant: '',
+      verdictLabel,
+      ...(verdictRating !== undefined ? { verdictRating, verdictBest } : {}),
+      siteTitle,
+      language,
+      verdictLine,
+      kicker,
+    },
+  };
+}
+
 /** robots.txt: everything may be crawled; the sitemap is named by its absolute URL (base path included). */
 export function robotsTxt(location: SiteLocation): string {
   return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(location, paths.sitemap())}`, ''].join('\n');

@@ -17,6 +17,8 @@ export const paths = {
   embed: (slug: string) => `claims/${slug}/embed/`,
   /** A claim's share card (1200×630 PNG). */
   card: (slug: string) => `og/${slug}.png`,
+  /** A verdict's share card, every claim's with that verdict under `share_cards: verdict`. */
+  verdictCard: (id: string) => `og/verdicts/${id}.png`,
   sources: () => 'sources/',
   source: (slug: string) => `sources/${slug}/`,
   excerpt: (source: string, id: string) => `sources/${source}/#${id}`,

@@ -4,7 +4,18 @@
  * robots.txt, share cards and embeds.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +154,48 @@ describe('share cards', () => {
       const cached = readFileSync(join(cards, `${cardHash(shareCardInput(corpus, r))}.png`));
       expect(readFileSync(join(out, 'og', `${r.slug}.png`)).equals(cached)).toBe(true);
     }
+  });
+});
+
+describe('share_cards: verdict', () => {
+  // The fixture again, with a card per verdict, and two published claims sharing the verdict `false`.
+  const VERDICTS: Record<string, string> = {
+    'ferry-vote-unanimous': 'false',
+    'ticket-prices-and-everything-else': 'false',
+    'winter-timetable-november': 'true',
+  };
+  let content: string;
+  let site: string;
+  let verdictCards: string;
+  beforeAll(() => {
+    content = mkdtempSync(join(tmpdir(), 'feeds-verdict-cards-'));
+    cpSync(CONTENT, content, { recursive: true });
+    appendFileSync(join(content, 'site.yml'), 'share_cards: verdict\n');
+    const ticket = join(content, 'claims', 'ticket-prices-and-everything-else.md');
+    writeFileSync(ticket, readFileSync(ticket, 'utf8').replace(/^verdict: unproven$/m, 'verdict: false'));
+    site = mkdtempSync(join(tmpdir(), 'feeds-verdict-dist-'));
+    verdictCards = mkdtempSync(join(tmpdir(), 'feeds-verdict-cache-'));
+    build(site, { CONTENT_DIR: content, SITE_URL, CARD_CACHE_DIR: verdictCards });
+  });
+  afterAll(() => {
+    for (const d of [content, site, verdictCards]) if (d) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('gives each claim page its verdict’s card, one file for every verdict a published claim has', () => {
+    for (const [slug, verdict] of Object.entries(VERDICTS)) {
+      const html = readFileSync(join(site, 'claims', slug, 'index.html'), 'utf8');
+      const image = meta(html, 'og:image')!;
+      expect(image).toBe(`${SITE_URL}og/verdicts/${verdict}.png`);
+      expect(meta(html, 'twitter:image')).toBe(image);
+      expect(meta(html, 'twitter:card')).toBe('summary_large_image');
+      // The picture shows the verdict, not the claim: so does its description.
+      expect(meta(html, 'og:image:alt')).toBe(`Verdict: ${verdict === 'true' ? 'True' : 'False'}`);
+      expect(pngSize(readFileSync(join(site, 'og', 'verdicts', `${verdict}.png`)))).toEqual({ width: 1200, height: 630 });
+    }
+    // No claim's own card, and none for the draft's verdict (misleading) or a verdict no claim has.
+    expect(readdirSync(join(site, 'og'))).toEqual(['verdicts']);
+    expect(readdirSync(join(site, 'og', 'verdicts')).sort()).toEqual(['false.png', 'true.png']);
+    expect(readdirSync(verdictCards).filter((f) => f.endsWith('.png'))).toHaveLength(2);
   });
 });
 

@@ -128,6 +128,12 @@ describe('siteSchema and pageSchema', () => {
   it('accepts a minimal site and defaults the language', () => {
     expect(siteSchema.parse(site).language).toBe('en');
   });
+  it('draws a share card per claim unless the site asks for one per verdict', () => {
+    expect(siteSchema.parse(site).share_cards).toBe('claim');
+    expect(siteSchema.parse({ ...site, share_cards: 'verdict' }).share_cards).toBe('verdict');
+    for (const bad of ['verdicts', 'none', true])
+      expect(siteSchema.safeParse({ ...site, share_cards: bad }).success, String(bad)).toBe(false);
+  });
   it('rejects a missing publisher, a bad URL and unknown fields', () => {
     expect(siteSchema.safeParse({ ...site, publisher: undefined }).success).toBe(false);
     expect(siteSchema.safeParse({ ...site, url: 'factcheck.example.org' }).success).toBe(false);

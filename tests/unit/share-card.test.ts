@@ -11,6 +11,7 @@ import {
   CLAIM_FONT_SIZES,
   cachedShareCard,
   cardHash,
+  cardKind,
   dropRedundantMasks,
   fitClaim,
   loadFonts,
@@ -139,6 +140,26 @@ describe('cardHash', () => {
     ]) {
       expect(cardHash({ ...base, ...change })).not.toBe(h);
     }
+  });
+});
+
+describe('a verdict’s card', () => {
+  const verdict: ShareCardInput = { ...base, claim: '', claimant: '', design: 'verdict' };
+
+  it('is drawn as the card of a claim satori cannot draw: the site, the kicker and the verdict', async () => {
+    expect(cardKind(verdict)).toBe('verdict');
+    expect(cardKind(base)).toBe('full');
+    const png = await renderShareCard(verdict);
+    expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
+    expect(png.equals(await renderShareCard(base))).toBe(false);
+  });
+
+  it('has a hash of its own, and leaves the hashes of the claims’ cards as they were', () => {
+    expect(cardHash(verdict)).not.toBe(cardHash({ ...verdict, design: 'claim' }));
+    expect(cardHash({ ...base, design: 'claim' })).toBe(cardHash(base));
+    // The hash of this card before verdict cards existed, so the cards cached by earlier builds
+    // are still found (a new CARD_VERSION changes it, on purpose).
+    expect(cardHash(base)).toBe('5ad2aaef78a2841474dd');
   });
 });
 

@@ -5,16 +5,23 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCorpus } from '../../check/cache.ts';
-import { publishedReview, publishedReviews, shareCardInput } from '../../site/feeds.ts';
+import { publishedReview, publishedReviews, shareCardOf } from '../../site/feeds.ts';
+import { paths } from '../../site/routes.ts';
 import { cachedShareCard } from '../../share-cards/card.ts';
 
 export const getStaticPaths = (() =>
-  import.meta.env.DEV ? publishedReviews(getCorpus()).map((r) => ({ params: { slug: r.slug } })) : []) satisfies GetStaticPaths;
+  import.meta.env.DEV
+    ? publishedReviews(getCorpus())
+        .filter((r) => shareCardOf(getCorpus(), r).path === paths.card(r.slug))
+        .map((r) => ({ params: { slug: r.slug } }))
+    : []) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const corpus = getCorpus();
   const review = publishedReview(corpus, params.slug!);
-  if (!review) return new Response(null, { status: 404 });
-  const { png } = await cachedShareCard(shareCardInput(corpus, review));
+  // Under `share_cards: verdict` no claim has a card of its own (verdicts/[id].png.ts).
+  const card = review && shareCardOf(corpus, review);
+  if (!card || card.path !== paths.card(review.slug)) return new Response(null, { status: 404 });
+  const { png } = await cachedShareCard(card.input);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
