@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --claims N [--json] [--seed S] [--keep] [--no-baseline] [--warm-cards] [--no-incremental] [--query Q]`
+ * `npm run bench -- --claims N [--json] [--seed S] [--keep] [--no-baseline] [--warm-cards] [--share-cards claim|verdict] [--no-incremental] [--query Q]`
  *
  * Generates a seeded corpus of N claims and N/5 sources in a temporary folder,
  * then measures the whole pipeline on it, each step in its own process:
@@ -43,12 +43,14 @@ interface Args {
   keep: boolean;
   baseline: boolean;
   warmCards: boolean;
+  /** The desk's `share_cards` (site.yml): a card per claim, or one per verdict. */
+  shareCards: 'claim' | 'verdict';
   incremental: boolean;
   query: string;
 }
 
 const USAGE =
-  'npm run bench -- --claims N [--json] [--seed S] [--keep] [--no-baseline] [--warm-cards] [--no-incremental] [--query Q]';
+  'npm run bench -- --claims N [--json] [--seed S] [--keep] [--no-baseline] [--warm-cards] [--share-cards claim|verdict] [--no-incremental] [--query Q]';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
@@ -58,6 +60,7 @@ function parseArgs(argv: string[]): Args {
     keep: false,
     baseline: true,
     warmCards: false,
+    shareCards: 'claim',
     incremental: true,
     // A word of the generated desk's prose, in many claims and sources.
     query: 'council',
@@ -76,6 +79,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--keep') args.keep = true;
     else if (a === '--no-baseline') args.baseline = false;
     else if (a === '--warm-cards') args.warmCards = true;
+    else if (a === '--share-cards' && (argv[i + 1] === 'claim' || argv[i + 1] === 'verdict'))
+      args.shareCards = argv[++i] as Args['shareCards'];
     else if (a === '--no-incremental') args.incremental = false;
     else if (a === '--query' && argv[i + 1]) args.query = argv[++i]!;
     else throw new Error(`unknown option ${a}; usage: ${USAGE}`);
@@ -190,7 +195,7 @@ async function main(): Promise<void> {
   const siteCache = join(root, 'node_modules/.astro', fnv1a(content));
   try {
     const t = performance.now();
-    const files = generateCorpus({ claims: args.claims, seed: args.seed });
+    const files = generateCorpus({ claims: args.claims, seed: args.seed, shareCards: args.shareCards });
     for (const f of files) {
       const p = join(content, f.path);
       mkdirSync(dirname(p), { recursive: true });
@@ -220,10 +225,10 @@ async function main(): Promise<void> {
       const mod = (p: string) => JSON.stringify(pathToFileURL(join(root, p)).href);
       const script = `
         const { loadCorpus } = await import(${mod('src/check/load-corpus.ts')});
-        const { publishedReviews, shareCardInput } = await import(${mod('src/site/feeds.ts')});
+        const { publishedReviews, shareCardOf } = await import(${mod('src/site/feeds.ts')});
         const { predrawCards } = await import(${mod('src/share-cards/pool.ts')});
         const corpus = loadCorpus(process.env.CONTENT_DIR);
-        const inputs = publishedReviews(corpus).map((r) => shareCardInput(corpus, r));
+        const inputs = publishedReviews(corpus).map((r) => shareCardOf(corpus, r).input);
         const { done } = predrawCards(inputs, { cacheDir: process.env.CARD_CACHE_DIR, workers: 2 });
         const { failed } = await done;
         if (failed.length) throw new Error(failed.join('\\n'));
@@ -318,6 +323,7 @@ async function main(): Promise<void> {
       after_query_kb: search ? round(search.afterTotal / 1024, 1) : null,
       // Cold: every card drawn during the build (a new desk); warm: all cached (every later build).
       warm_cards: args.warmCards,
+      share_cards: args.shareCards,
     };
 
     const rows: [string, string, string][] = [
@@ -337,7 +343,11 @@ async function main(): Promise<void> {
         String(result.peak_rss_mb),
         `whole process tree (check ${Math.round(check.peakRss / 2 ** 20)}, build ${Math.round(build.peakRss / 2 ** 20)}); target <= 4000`,
       ],
-      ['dist_mb', result.dist_mb.toFixed(1), 'target <= 1000 (a GitHub Pages site is at most 1 GB)'],
+      [
+        'dist_mb',
+        result.dist_mb.toFixed(1),
+        `target <= 1000 (a GitHub Pages site is at most 1 GB); a share card per ${args.shareCards} (--share-cards)`,
+      ],
       ['files', String(result.files), 'every file in dist'],
       ['pagefind_mb', result.pagefind_mb.toFixed(1), ''],
       [

@@ -18,6 +18,8 @@ export interface BenchCorpusOptions {
   /** Number of sources; default claims / 5 (at least 1). */
   sources?: number;
   seed?: number;
+  /** The desk's `share_cards` in site.yml; left out (the default, a card per claim) unless `verdict`. */
+  shareCards?: 'claim' | 'verdict';
 }
 
 export interface BenchFile {
@@ -501,6 +503,7 @@ export function generateCorpus(options: BenchCorpusOptions): BenchFile[] {
       'publisher:',
       '  name: Benchmark Fact Check Desk',
       '  url: https://bench.example.org/about/',
+      ...(options.shareCards === 'verdict' ? ['share_cards: verdict'] : []),
       '',
     ].join('\n'),
   });

@@ -24,6 +24,15 @@ describe('bench corpus', () => {
     expect(generateCorpus({ claims: 40, seed: 8 })).not.toEqual(one);
   });
 
+  it('asks for a card per verdict only when told, the rest of the desk the same', () => {
+    const site = (files: { path: string; content: string }[]) => files.find((f) => f.path === 'site.yml')!.content;
+    const claim = generateCorpus({ claims: 20, seed: 3 });
+    const verdict = generateCorpus({ claims: 20, seed: 3, shareCards: 'verdict' });
+    expect(site(claim)).not.toContain('share_cards');
+    expect(site(verdict)).toBe(`${site(claim)}share_cards: verdict\n`);
+    expect(verdict.filter((f) => f.path !== 'site.yml')).toEqual(claim.filter((f) => f.path !== 'site.yml'));
+  });
+
   it('has N claims, N/5 sources of about 1,200 words, a site.yml and unique paths', () => {
     const files = generateCorpus({ claims: 50, seed: 1 });
     const claims = files.filter((f) => f.path.startsWith('claims/'));
