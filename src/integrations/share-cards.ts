@@ -1,11 +1,11 @@
 /**
- * Share cards, /og/<slug>.png (or /og/verdicts/<id>.png, a card per verdict). As soon as a build starts, the cards not cached
- * yet are drawn in worker threads, so that drawing overlaps the rest of the
- * build instead of following it (see src/share-cards/pool.ts). When the
- * pages are written, every card is copied from the cache into the site: as an
- * Astro route, each card went through a Response and a file write, which made
- * it the most expensive "page" of a large desk. (In dev, the route serves them.)
- * Then cards that no build has used for a month leave the cache (cache.ts).
+ * Share cards, /og/<slug>.png (under `share_cards: verdict`, /og/verdicts/<id>.png, a card per
+ * verdict). As soon as a build starts, the cards not cached yet are drawn in worker threads, so
+ * that drawing overlaps the rest of the build instead of following it (see
+ * src/share-cards/pool.ts). When the pages are written, every card is copied from the cache into
+ * the site: as an Astro route, each card went through a Response and a file write, which made it
+ * the most expensive "page" of a large desk. (In dev, the routes serve them.) Then cards that no
+ * build has used for a month leave the cache (cache.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { copyFile, mkdir } from 'node:fs/promises';
