@@ -52,7 +52,7 @@ try {
   let indices: number[] = [];
   let readings: FileReading[] = [];
   // Posted as they come, so that copying them out here overlaps the reading instead of following
-  // it (the calling thread still copies them in once it has read its own).
+  // it (the calling thread copies them in between its own takes).
   const post = () => {
     port.postMessage({ indices, readings } satisfies WorkerAnswer);
     indices = [];

@@ -35,8 +35,8 @@ describe('readContentFiles', () => {
   const alone = readContentFiles(dir, jobs, dir, { workers: 0 });
 
   it('reads the same in worker threads as on one thread, in the same order, problems included', async () => {
-    // Started beforehand, as the snapshot starts them while it computes its key, and given the
-    // files once loaded: the workers then take files from the first, beside this thread.
+    // Started beforehand, as the snapshot starts them while it computes its key when a snapshot
+    // could hit, and told to read once loaded: they then take files from the first, beside this thread.
     const readers = startReaders(dir, dir, jobs.length, { workers: 2, eager: false })!;
     expect(readers.started).toHaveLength(2);
     await vi.waitFor(() => expect(readers.loaded()).toBe(true), { timeout: 30_000, interval: 20 });
