@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INDEX_AFTER_ASTRO, buildSearchIndex, indexedLine } from '../src/integrations/pagefind.ts';
+import { INDEX_AFTER_ASTRO, buildSearchIndex, indexedLine, shardsLine } from '../src/integrations/pagefind.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const astroBin = resolve(root, 'node_modules/astro/bin/astro.mjs');
@@ -44,6 +44,7 @@ async function main(args: string[]): Promise<number> {
   if (code !== 0) return code;
   const result = await buildSearchIndex(outDirOf(args));
   console.log(indexedLine(result));
+  console.log(shardsLine(result));
   if (result.pages === 0) console.warn('pagefind: no page was indexed; search will find nothing');
   return 0;
 }

@@ -28,7 +28,6 @@ interface Pagefind {
   init(): Promise<void>;
   filters(): Promise<Counts>;
   search(term: string | null, options?: { filters?: Filters }): Promise<SearchResponse | null>;
-  mergeIndex(path: string, options?: { baseUrl?: string }): Promise<void>;
 }
 
 /** Results rendered at once; each one fetches a fragment of the index, so a first search stays light. */
@@ -79,9 +78,6 @@ function start(root: HTMLElement): void {
       const pagefind = (await import(/* @vite-ignore */ `${text.bundle}pagefind.js`)) as Pagefind;
       await pagefind.options({ baseUrl: text.base });
       await pagefind.init();
-      // A large site's index is written in shards (src/integrations/pagefind.ts): merged here, one index to the reader.
-      const { shards } = (await (await fetch(`${text.bundle}shards.json`)).json()) as { shards: string[] };
-      await Promise.all(shards.map((shard) => pagefind.mergeIndex(`${text.bundle}${shard}`, { baseUrl: text.base })));
       return pagefind;
     } catch {
       return null;

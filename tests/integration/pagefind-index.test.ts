@@ -7,13 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import {
-  PAGEFIND_MALLOC,
-  buildSearchIndex,
-  candidatePages,
-  shardOf,
-  withPagefindMalloc,
-} from '../../src/integrations/pagefind.ts';
+import { PAGEFIND_MALLOC, buildSearchIndex, withPagefindMalloc } from '../../src/integrations/pagefind.ts';
 
 const realSpawn = childProcess.spawn;
 const INTEGRATION = new URL('../../src/integrations/pagefind.ts', import.meta.url).href;
@@ -41,7 +35,7 @@ describe('buildSearchIndex', () => {
       'claims/a/index.html':
         '<html lang="en"><body><nav>Menu</nav><article data-pagefind-body><h1>A claim</h1><p>Words.</p></article></body></html>',
     });
-    const result = await buildSearchIndex(dir);
+    const result = await buildSearchIndex(dir, { cacheDir: join(dir, '.cache') });
     expect(result.pages).toBe(2);
     expect(result.files).toBe(3);
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
@@ -58,54 +52,29 @@ describe('buildSearchIndex', () => {
       'tags/t/index.html': body,
       'verdicts/false/index.html': body,
     });
-    const result = await buildSearchIndex(dir);
+    const result = await buildSearchIndex(dir, { cacheDir: join(dir, '.cache') });
     expect(result.files).toBe(2);
     expect(result.pages).toBe(2);
   });
 
-  it('writes one index and names no shard while the site has fewer candidate pages than a shard holds', async () => {
-    const body = (t: string) =>
-      `<html lang="en"><body><article data-pagefind-body><h1>${t}</h1><p>Words.</p></article></body></html>`;
-    const dir = site({ 'claims/a/index.html': body('A'), 'sources/s/index.html': body('S') });
-    const result = await buildSearchIndex(dir, { shardPages: 2 });
-    expect(result.shards).toBe(1);
-    expect(JSON.parse(readFileSync(join(dir, 'pagefind', 'shards.json'), 'utf8'))).toEqual({ shards: [] });
-  });
-
-  it('indexes a larger site in shards, each page in exactly one, keyed by its path', async () => {
-    const files: Record<string, string> = { 'index.html': '<html lang="en"><body><h1>Home</h1></body></html>' };
-    for (let i = 0; i < 9; i++)
-      files[`claims/c${i}/index.html`] =
-        `<html lang="en"><body><article data-pagefind-body data-pagefind-filter="type:claim"><h1>Claim ${i}</h1><p>Words ${i}.</p></article></body></html>`;
-    files['about/index.html'] = '<html lang="en"><body><article data-pagefind-body><h1>About</h1></article></body></html>';
-    const dir = site(files);
-    const candidates = candidatePages(dir);
-    expect(candidates).toEqual(['about/index.html', ...Array.from({ length: 9 }, (_, i) => `claims/c${i}/index.html`)]);
-    const result = await buildSearchIndex(dir, { shardPages: 3 });
-    expect(result.shards).toBe(4);
-    expect(result.pages).toBe(10);
-    const { shards } = JSON.parse(readFileSync(join(dir, 'pagefind', 'shards.json'), 'utf8')) as { shards: string[] };
-    // The first shard with pages is the bundle itself; every other one with pages is named, in order.
-    const expected = [0, 1, 2, 3].map((i) => candidates.filter((p) => shardOf(p, 4) === i).length).filter((n) => n > 0);
-    expect(shards).toHaveLength(expected.length - 1);
-    expect(shards).toEqual([...shards].sort());
-    const counts = ['', ...shards].map((s) => {
-      const entry = JSON.parse(readFileSync(join(dir, 'pagefind', s, 'pagefind-entry.json'), 'utf8'));
-      return entry.languages.en?.page_count ?? 0;
+  /** Runs buildSearchIndex on a one-page site in a Node process of its own, with `binary` standing in for Pagefind's. */
+  function runWith(binary: string) {
+    const dir = site({
+      'claims/a/index.html': '<html lang="en"><body><main data-pagefind-body><p>Words.</p></main></body></html>',
     });
-    expect(counts).toEqual(expected);
-    expect(shards.every((s) => /^shard-[1-3]\/$/.test(s))).toBe(true);
-    // A shard keeps its index, not a second copy of the scripts.
-    expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
-    expect(existsSync(join(dir, 'pagefind', 'shard-1', 'pagefind.js'))).toBe(false);
-    expect(shardOf('claims/c1/index.html', 4)).toBe(shardOf('claims/c1/index.html', 4));
-  });
+    const fake = join(dir, 'pagefind.sh');
+    writeFileSync(fake, `#!/bin/sh\n${binary}\n`, { mode: 0o755 });
+    // No top-level await: the point is that Node must not end its work and exit 0.
+    const script = `import(${JSON.stringify(INTEGRATION)}).then((m) => m.buildSearchIndex(${JSON.stringify(dir)}, { cacheDir: ${JSON.stringify(join(dir, 'cache'))} })).then(() => console.log('resolved'));`;
+    return spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, PAGEFIND_BINARY_PATH: fake },
+    });
+  }
 
-  it('fails the process when the Pagefind binary dies without answering', () => {
-    // Writing under /proc makes Pagefind panic. No top-level await here: the point is
-    // that Node, left with nothing to do, must not exit 0.
-    const script = `import(${JSON.stringify(INTEGRATION)}).then((m) => m.buildSearchIndex('/proc/no-such-site')).then(() => console.log('resolved'));`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  it('fails the process when the Pagefind binary dies', () => {
+    // As Pagefind's binary does when it panics (on some I/O errors): it exits, answering nothing.
+    const run = runWith('head -c 1 > /dev/null; exit 101');
     expect(run.stdout).not.toContain('resolved');
     expect(run.stderr).toContain('no search index was written');
     expect(run.status).toBe(1);
@@ -123,7 +92,7 @@ describe('buildSearchIndex', () => {
       const dir = site({
         'claims/a/index.html': '<html lang="en"><body><main data-pagefind-body><p>Words.</p></main></body></html>',
       });
-      expect((await buildSearchIndex(dir)).pages).toBe(1);
+      expect((await buildSearchIndex(dir, { cacheDir: join(dir, '.cache') })).pages).toBe(1);
     } finally {
       spawn.mockRestore();
     }
