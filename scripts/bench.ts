@@ -191,7 +191,8 @@ async function main(): Promise<void> {
   mkdirSync(join(root, 'tmp'), { recursive: true });
   const out = mkdtempSync(join(root, 'tmp', 'bench-'));
   const env = { CONTENT_DIR: content };
-  // The real site keeps one Astro cache per content folder (astro.config.mjs); this run's is removed at the end.
+  // The real site keeps one Astro cache per content folder (astro.config.mjs), and the search index's
+  // shards beside it (integrations/pagefind.ts); this run's are removed at the end.
   const siteCache = join(root, 'node_modules/.astro', fnv1a(content));
   try {
     const t = performance.now();
@@ -392,6 +393,7 @@ async function main(): Promise<void> {
       rmSync(out, { recursive: true, force: true });
     }
     rmSync(siteCache, { recursive: true, force: true });
+    rmSync(`${siteCache}-search`, { recursive: true, force: true });
   }
 }
 

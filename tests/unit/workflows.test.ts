@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { defaultCacheDir } from '../../src/share-cards/card.ts';
 import { ASTRO_CACHE_ROOT, astroCacheDir } from '../../src/integrations/astro-cache.ts';
+import { searchCacheDir } from '../../src/integrations/pagefind.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scripts = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<string, string>);
@@ -94,6 +95,9 @@ describe('GitHub workflows', () => {
     // Every content folder's Astro cache is under the folder kept.
     expect(astroCacheDir(join(root, 'content'), {})).toMatch(new RegExp(`^\\./${ASTRO_CACHE_ROOT}/[^/]+$`));
     const [cards, astro] = caches;
+    // The search index's shards are kept beside each content folder's Astro cache, so under the folder kept.
+    for (const dir of ['content', '/srv/desk'])
+      expect(relative(root, searchCacheDir(root, { CONTENT_DIR: dir })).startsWith(`${ASTRO_CACHE_ROOT}/`)).toBe(true);
     // The cards' key changes with the code that draws and encodes a card.
     expect(String(cards?.with?.key)).toContain("'src/share-cards/card.ts', 'src/share-cards/png.ts'");
     expect(String(cards?.with?.['restore-keys'])).toBe('share-cards-');
