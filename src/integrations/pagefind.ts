@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { contentDir } from '../check/content-dir.ts';
-import { buildSharded, shardPages } from '../search-index/shards.ts';
+import { assertNoErrors, buildSharded, shardPages } from '../search-index/shards.ts';
 import { UNINDEXED_SELECTORS } from '../site/routes.ts';
 import { astroCacheDir } from './astro-cache.ts';
 
@@ -99,7 +99,7 @@ export async function buildSearchIndex(
       createIndex: async () => {
         // The first call launches the binary: see withPagefindMalloc.
         const created = await withPagefindMalloc(() => pagefind.createIndex({ excludeSelectors: UNINDEXED_SELECTORS }));
-        if (created.errors.length > 0) throw new Error(`pagefind createIndex failed:\n  ${created.errors.join('\n  ')}`);
+        assertNoErrors('createIndex', created);
         if (!created.index) throw new Error('pagefind createIndex returned no index');
         return created.index;
       },

@@ -12,7 +12,6 @@
  * refused, with the version it has. Pages' word positions are copied as they are; only page
  * numbers, meta field numbers and what is named by a hash change.
  */
-import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   constants,
@@ -28,7 +27,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import { CborReader, CborWriter } from './cbor.ts';
-import { fullHash } from './pagefind-hash.ts';
+import { fullHash, pagefindHex, sha1 } from './pagefind-hash.ts';
 
 /** The Pagefind versions whose bundles this merge reads and writes. */
 export const MERGEABLE_VERSIONS = ['1.6.0'];
@@ -56,8 +55,8 @@ const gzipAsync = promisify(gzip);
 /**
  * Writes Pagefind's compressed files, at Pagefind's level (its smallest), on the thread pool so that
  * both cores compress. A file whose contents an earlier merge compressed is copied from
- * `cacheDir`, where each is kept under its SHA-1: after an edit most of a large index's chunks
- * are the same.
+ * `cacheDir`, where each is kept under its SHA-1 (the digest its name is cut from, given by the
+ * caller): after an edit most of a large index's chunks are the same.
  */
 class CompressedWriter {
   private pending: Promise<void>[] = [];
@@ -68,8 +67,8 @@ class CompressedWriter {
     if (cacheDir) mkdirSync(cacheDir, { recursive: true });
   }
 
-  async write(file: string, bytes: Buffer): Promise<void> {
-    const key = createHash('sha1').update(bytes).digest('hex');
+  async write(file: string, bytes: Buffer, digest: Buffer): Promise<void> {
+    const key = digest.toString('hex');
     const cached = this.cacheDir && path.join(this.cacheDir, `${key}.gz`);
     if (cached) this.used.add(`${key}.gz`);
     if (cached && existsSync(cached)) {
@@ -94,8 +93,11 @@ class CompressedWriter {
   }
 }
 
-/** Places a file of a shard in the merged bundle: a hard link where the file system allows one (the file is never written again). */
-function place(from: string, to: string): void {
+/**
+ * A hard link where the file system allows one, else a copy: for files that are never written
+ * again once written (a shard's pages while Pagefind reads them, its fragments in the merged bundle).
+ */
+export function linkOrCopy(from: string, to: string): void {
   try {
     linkSync(from, to);
   } catch {
@@ -311,9 +313,10 @@ function writePages(w: CborWriter, pages: readonly PackedPage[]): void {
 const byPage = (a: PackedPage, b: PackedPage) => a.page - b.page;
 
 /**
- * One word from its entries in one or more bundles, in the merged page order. Pagefind lists a word's diacritic variants in the
- * order its pages meet them: by the first page that has each, where the variants of a page's text
- * come before those only in its metadata, each group in byte order.
+ * One word from its entries in one or more bundles, in the merged page order. Pagefind lists a
+ * word's diacritic variants in the order its pages meet them: by the first page that has each,
+ * where the variants of a page's text come before those only in its metadata, each group in byte
+ * order.
  */
 function mergeWord(parts: PackedWord[]): PackedWord {
   const pages = parts.flatMap((p) => p.pages).sort(byPage);
@@ -333,8 +336,8 @@ function mergeWord(parts: PackedWord[]): PackedWord {
 }
 
 /** Pagefind's names for hashed files: `<language>_` and the hash's first characters, longer when two collide. */
-function chunkName(language: string, bytes: Buffer, taken: Set<string>): string {
-  const hash = `${language}_${fullHash(bytes)}`;
+function chunkName(language: string, digest: Buffer, taken: Set<string>): string {
+  const hash = `${language}_${pagefindHex(digest)}`;
   let short = hash.slice(0, language.length + 8);
   // As Pagefind does for index and filter chunks: two more characters at a time.
   while (taken.has(short)) {
@@ -373,10 +376,9 @@ export async function mergeBundles(
   for (const sub of ['index', 'filter', 'fragment']) mkdirSync(path.join(outDir, sub), { recursive: true });
   // Pagefind's scripts, styles and WebAssembly: the same in every bundle of one version.
   for (const name of readdirSync(inputs[0]!.dir)) {
-    if (name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || name === 'playground') continue;
-    const from = path.join(inputs[0]!.dir, name);
-    if (['index', 'filter', 'fragment'].includes(name)) continue;
-    copyFileSync(from, path.join(outDir, name), constants.COPYFILE_FICLONE);
+    if (['pagefind-entry.json', 'playground', 'index', 'filter', 'fragment'].includes(name) || name.endsWith('.pf_meta'))
+      continue;
+    copyFileSync(path.join(inputs[0]!.dir, name), path.join(outDir, name), constants.COPYFILE_FICLONE);
   }
   const languages = [...new Set(entries.flatMap((e) => Object.keys(e.languages)))].sort(compareBytes);
   const counts: Record<string, number> = {};
@@ -416,7 +418,7 @@ export async function mergeBundles(
         while (fragmentNames.has(name)) name = hash.slice(0, name.length + 1);
       }
       fragmentNames.add(name);
-      place(file, path.join(outDir, 'fragment', `${name}.pf_fragment`));
+      linkOrCopy(file, path.join(outDir, 'fragment', `${name}.pf_fragment`));
       outPages.push({ hash: name, wordCount: page.wordCount, rest: page.rest });
     }
 
@@ -447,8 +449,9 @@ export async function mergeBundles(
         }
       }
       const bytes = w.bytes();
-      const hash = chunkName(language, bytes, chunkNames);
-      await out.write(path.join(outDir, 'index', `${hash}.pf_index`), bytes);
+      const digest = sha1(bytes);
+      const hash = chunkName(language, digest, chunkNames);
+      await out.write(path.join(outDir, 'index', `${hash}.pf_index`), bytes, digest);
       chunks.push({ from: chunk[0]!.word, to: chunk[chunk.length - 1]!.word, hash });
       chunk = [];
       size = 0;
@@ -505,8 +508,9 @@ export async function mergeBundles(
         for (const n of list.sort((a, b) => a - b)) w.uint(n);
       }
       const bytes = w.bytes();
-      const hash = chunkName(language, bytes, filterNames);
-      await out.write(path.join(outDir, 'filter', `${hash}.pf_filter`), bytes);
+      const digest = sha1(bytes);
+      const hash = chunkName(language, digest, filterNames);
+      await out.write(path.join(outDir, 'filter', `${hash}.pf_filter`), bytes, digest);
       filters.push({ filter, hash });
     }
 
@@ -551,8 +555,9 @@ export async function mergeBundles(
     w.array(metaFields.length);
     for (const f of metaFields) w.text(f);
     const metaBytes = w.bytes();
-    const metaHash = `${language}_${fullHash(metaBytes).slice(0, language.length + 8)}`;
-    await out.write(path.join(outDir, `pagefind.${metaHash}.pf_meta`), metaBytes);
+    const metaDigest = sha1(metaBytes);
+    const metaHash = `${language}_${pagefindHex(metaDigest).slice(0, language.length + 8)}`;
+    await out.write(path.join(outDir, `pagefind.${metaHash}.pf_meta`), metaBytes, metaDigest);
     const wasm = parts.map((p) => p.lang.wasm).find((x) => x) ?? null;
     if (wasm) {
       const from = parts.map((p) => path.join(p.dir, `wasm.${language}.pagefind`)).find((f) => existsSync(f));

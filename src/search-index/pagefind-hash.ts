@@ -5,8 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 
-export function fullHash(bytes: Buffer): string {
+export const sha1 = (bytes: Buffer): Buffer => createHash('sha1').update(bytes).digest();
+
+/** A SHA-1 digest as Pagefind writes it. */
+export function pagefindHex(digest: Buffer): string {
   let out = '';
-  for (const b of createHash('sha1').update(bytes).digest()) out += b.toString(16);
+  for (const b of digest) out += b.toString(16);
   return out;
 }
+
+export const fullHash = (bytes: Buffer): string => pagefindHex(sha1(bytes));

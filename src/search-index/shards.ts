@@ -10,21 +10,11 @@
  * the kept ones with them; the merged index is the same either way.
  */
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  copyFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fnv1a } from '../core/hash.ts';
 import { INDEXED_PAGES, UNINDEXED_SELECTORS } from '../site/routes.ts';
-import { type BundlePages, describeBundle, type MergeInput, mergeBundles } from './merge.ts';
+import { type BundlePages, describeBundle, linkOrCopy, type MergeInput, mergeBundles } from './merge.ts';
 
 /**
  * Pages per shard. Pagefind's memory grows with a shard's pages, and each shard costs a little
@@ -93,20 +83,17 @@ export interface ShardedResult {
   indexed: number;
 }
 
-function assertNoErrors(step: string, response: { errors: string[] }): void {
+/** Throws when a Pagefind response reports errors: a half-built index must fail the build. */
+export function assertNoErrors(step: string, response: { errors: string[] }): void {
   if (response.errors.length > 0) throw new Error(`pagefind ${step} failed:\n  ${response.errors.join('\n  ')}`);
 }
 
-/** Places `pages` of the site under `dir` as hard links (copies where the file system refuses), for Pagefind to read as a folder. */
+/** Places `pages` of the site under `dir`, for Pagefind to read as a folder. */
 function linkPages(siteDir: string, pages: readonly string[], dir: string): void {
   for (const page of pages) {
     const to = path.join(dir, page);
     mkdirSync(path.dirname(to), { recursive: true });
-    try {
-      linkSync(path.join(siteDir, page), to);
-    } catch {
-      copyFileSync(path.join(siteDir, page), to);
-    }
+    linkOrCopy(path.join(siteDir, page), to);
   }
 }
 
