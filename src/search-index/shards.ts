@@ -73,6 +73,8 @@ export interface ShardOptions {
   /** Starts an index (in Pagefind's binary, with the environment it needs). */
   createIndex: () => Promise<PagefindIndex>;
   pagefindVersion: string;
+  /** Told when the kept shards could not be used and the index is built again from nothing. */
+  warn?: (message: string) => void;
 }
 
 export interface ShardedResult {
@@ -118,6 +120,28 @@ async function indexShard(siteDir: string, pages: readonly string[], work: strin
  * `options.cacheDir`, and removes the kept shards this build did not use.
  */
 export async function buildSharded(siteDir: string, outDir: string, options: ShardOptions): Promise<ShardedResult> {
+  const attempt = { kept: 0 };
+  try {
+    return await buildFromShards(siteDir, outDir, options, attempt);
+  } catch (error) {
+    // A kept shard left damaged (a killed build, a full disk, a cache restored half-way) must cost
+    // one full indexing, never a failed deploy; an error with no kept shard in play is the site's own.
+    if (attempt.kept === 0) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    (options.warn ?? console.warn)(
+      `search index: the ${attempt.kept} kept shard(s) in ${options.cacheDir} could not be used (${reason}); indexing every page again`,
+    );
+    rmSync(options.cacheDir, { recursive: true, force: true });
+    return await buildFromShards(siteDir, outDir, options, { kept: 0 });
+  }
+}
+
+async function buildFromShards(
+  siteDir: string,
+  outDir: string,
+  options: ShardOptions,
+  attempt: { kept: number },
+): Promise<ShardedResult> {
   const candidates = existsSync(siteDir) ? candidatePages(siteDir) : [];
   const digests = new Map<string, string>();
   for (const page of candidates) {
@@ -149,7 +173,7 @@ export async function buildSharded(siteDir: string, outDir: string, options: Sha
       rmSync(dir, { recursive: true, force: true });
       renameSync(work, dir);
       indexed++;
-    }
+    } else attempt.kept++;
     inputs.push({ dir: path.join(dir, 'bundle'), pages: JSON.parse(readFileSync(described, 'utf8')) as BundlePages });
   }
   rmSync(outDir, { recursive: true, force: true });

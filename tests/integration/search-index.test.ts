@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
 import { describeBundle, mergeBundles } from '../../src/search-index/merge.ts';
 import { candidatePages, shardOf } from '../../src/search-index/shards.ts';
@@ -169,6 +169,49 @@ describe('the merged search index', () => {
     // Shards no build uses any more are not kept; beside them, the compressed files of the merge.
     expect(readdirSync(cache).filter((n) => n.startsWith('shard-'))).toHaveLength(kept.shards);
     expect(readdirSync(cache).sort()).toEqual([...readdirSync(cache).filter((n) => n.startsWith('shard-')), 'compressed'].sort());
+  });
+
+  it('indexes every page again when a kept shard is damaged, into the index a build from nothing writes', async () => {
+    const site = desk(20);
+    const cache = join(temp(), 'cache');
+    const first = await buildSearchIndex(site, { shardPages: 7, cacheDir: cache });
+    const whole = files(first.outputPath);
+    const shards = () => readdirSync(cache).filter((n) => n.startsWith('shard-'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      // A metadata file cut short, as a killed build or a full disk leaves it.
+      const bundle = join(cache, shards()[0]!, 'bundle');
+      const meta = readdirSync(bundle).find((n) => n.endsWith('.pf_meta'))!;
+      writeFileSync(join(bundle, meta), readFileSync(join(bundle, meta)).subarray(0, 10));
+      const again = await buildSearchIndex(site, { shardPages: 7, cacheDir: cache });
+      expect(again.indexedShards).toBe(again.shards);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/kept shard\(s\) in .*could not be used .*indexing every page again/);
+      const rebuilt = files(again.outputPath);
+      expect([...rebuilt.keys()].sort()).toEqual([...whole.keys()].sort());
+      expect([...whole].filter(([name, bytes]) => !rebuilt.get(name)?.equals(bytes)).map(([n]) => n)).toEqual([]);
+
+      // A description that is not JSON.
+      writeFileSync(join(cache, shards()[1]!, 'pages.json'), '{"en": [');
+      const third = await buildSearchIndex(site, { shardPages: 7, cacheDir: cache });
+      expect(third.indexedShards).toBe(third.shards);
+      expect(warn).toHaveBeenCalledTimes(2);
+      expect(files(third.outputPath)).toEqual(whole);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('fails, without a second try, when no kept shard is in play', async () => {
+    const site = desk(3);
+    writeFileSync(join(site, 'claims/p1/index.html'), page(1, 'no language').replace(' lang="en"', ''));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      await expect(buildSearchIndex(site, { shardPages: 1, cacheDir: join(temp(), 'cache') })).rejects.toThrow(/language/);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('refuses a bundle of a Pagefind version it was not written for, saying which', async () => {
