@@ -20,12 +20,14 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gunzipSync, gzip } from 'node:zlib';
+import { gunzip, gunzipSync, gzip } from 'node:zlib';
 import { CborReader, CborWriter } from './cbor.ts';
 import { fullHash, pagefindHex, sha1 } from './pagefind-hash.ts';
 
@@ -51,6 +53,7 @@ export function readCompressed(file: string): Buffer {
 }
 
 const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 /**
  * Writes Pagefind's compressed files, at Pagefind's level (its smallest), on the thread pool so that
@@ -71,14 +74,24 @@ class CompressedWriter {
     const key = digest.toString('hex');
     const cached = this.cacheDir && path.join(this.cacheDir, `${key}.gz`);
     if (cached) this.used.add(`${key}.gz`);
-    if (cached && existsSync(cached)) {
-      copyFileSync(cached, file, constants.COPYFILE_FICLONE);
-      return;
-    }
-    const job = gzipAsync(Buffer.concat([SIGNATURE, bytes]), { level: 9 }).then((gz) => {
+    const plain = Buffer.concat([SIGNATURE, bytes]);
+    const job = (async () => {
+      if (cached && existsSync(cached)) {
+        // Decompressing is far cheaper than compressing at level 9, and proves the kept file whole:
+        // a copy cut short by a killed build or a half-restored cache would be a broken search page.
+        const gz = await readFile(cached);
+        if ((await gunzipAsync(gz).catch(() => undefined))?.equals(plain)) {
+          copyFileSync(cached, file, constants.COPYFILE_FICLONE);
+          return;
+        }
+      }
+      const gz = await gzipAsync(plain, { level: 9 });
       writeFileSync(file, gz);
-      if (cached) writeFileSync(cached, gz);
-    });
+      if (cached) {
+        writeFileSync(`${cached}.tmp`, gz);
+        renameSync(`${cached}.tmp`, cached);
+      }
+    })();
     this.pending.push(job);
     // Bounded, so that a large index's chunks are not all held at once.
     if (this.pending.length >= 16) await Promise.all(this.pending.splice(0));

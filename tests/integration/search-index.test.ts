@@ -202,6 +202,28 @@ describe('the merged search index', () => {
     }
   });
 
+  it('compresses again a kept compressed file that does not hold what it is named for', async () => {
+    const site = desk(12);
+    const cache = join(temp(), 'cache');
+    const first = await buildSearchIndex(site, { shardPages: 5, cacheDir: cache });
+    const whole = new Map(
+      [...readdirSync(first.outputPath, { recursive: true, withFileTypes: true })]
+        .filter((e) => e.isFile())
+        .map((e) => [relative(first.outputPath, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name))]),
+    );
+    const kept = readdirSync(join(cache, 'compressed'));
+    expect(kept.length).toBeGreaterThan(2);
+    // One cut short, as a killed build leaves it; one whole but another file's.
+    const gz = (n: string) => join(cache, 'compressed', n);
+    writeFileSync(gz(kept[0]!), readFileSync(gz(kept[0]!)).subarray(0, 12));
+    writeFileSync(gz(kept[1]!), readFileSync(gz(kept[2]!)));
+    const again = await buildSearchIndex(site, { shardPages: 5, cacheDir: cache });
+    expect(again.indexedShards).toBe(0);
+    for (const [name, bytes] of whole) expect(readFileSync(join(again.outputPath, name)).equals(bytes), name).toBe(true);
+    expect(readFileSync(gz(kept[0]!)).equals(readFileSync(gz(kept[1]!)))).toBe(false);
+    expect(readdirSync(join(cache, 'compressed')).sort()).toEqual([...kept].sort());
+  });
+
   it('fails, without a second try, when no kept shard is in play', async () => {
     const site = desk(3);
     writeFileSync(join(site, 'claims/p1/index.html'), page(1, 'no language').replace(' lang="en"', ''));
