@@ -76,14 +76,12 @@ class CompressedWriter {
     if (cached) this.used.add(`${key}.gz`);
     const plain = Buffer.concat([SIGNATURE, bytes]);
     const job = (async () => {
-      if (cached && existsSync(cached)) {
-        // Decompressing is far cheaper than compressing at level 9, and proves the kept file whole:
-        // a copy cut short by a killed build or a half-restored cache would be a broken search page.
-        const gz = await readFile(cached);
-        if ((await gunzipAsync(gz).catch(() => undefined))?.equals(plain)) {
-          copyFileSync(cached, file, constants.COPYFILE_FICLONE);
-          return;
-        }
+      const kept = cached ? await readFile(cached).catch(() => undefined) : undefined;
+      // Decompressing is far cheaper than compressing at level 9, and proves the kept file whole:
+      // a copy cut short by a killed build or a half-restored cache would be a broken search page.
+      if (kept && (await gunzipAsync(kept).catch(() => undefined))?.equals(plain)) {
+        writeFileSync(file, kept);
+        return;
       }
       const gz = await gzipAsync(plain, { level: 9 });
       writeFileSync(file, gz);

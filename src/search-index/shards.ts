@@ -73,8 +73,6 @@ export interface ShardOptions {
   /** Starts an index (in Pagefind's binary, with the environment it needs). */
   createIndex: () => Promise<PagefindIndex>;
   pagefindVersion: string;
-  /** Told when the kept shards could not be used and the index is built again from nothing. */
-  warn?: (message: string) => void;
 }
 
 export interface ShardedResult {
@@ -128,7 +126,7 @@ export async function buildSharded(siteDir: string, outDir: string, options: Sha
     // one full indexing, never a failed deploy; an error with no kept shard in play is the site's own.
     if (attempt.kept === 0) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    (options.warn ?? console.warn)(
+    console.warn(
       `search index: the ${attempt.kept} kept shard(s) in ${options.cacheDir} could not be used (${reason}); indexing every page again`,
     );
     rmSync(options.cacheDir, { recursive: true, force: true });
