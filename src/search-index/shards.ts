@@ -17,11 +17,14 @@ import { INDEXED_PAGES, UNINDEXED_SELECTORS } from '../site/routes.ts';
 import { type BundlePages, describeBundle, linkOrCopy, type MergeInput, mergeBundles } from './merge.ts';
 
 /**
- * Pages per shard. Pagefind's memory grows with a shard's pages, and each shard costs a little
- * time of its own; after an edit, the shards that hold the changed pages are indexed again.
- * `SEARCH_SHARD_PAGES` overrides it (tests cut a small site into shards of a few pages).
+ * Pages per shard. After an edit, the shards that hold the changed pages are indexed again, so
+ * the smaller a shard, the less a one-line correction costs; Pagefind's memory grows with a
+ * shard's pages too. A shard costs a little of its own (its bundle's scripts in the cache, one
+ * more stream for the merge), which at this size did not show in a first build's indexing
+ * (docs/performance.md). `SEARCH_SHARD_PAGES` overrides it (tests cut a small site into shards
+ * of a few pages).
  */
-export const SHARD_PAGES = 2500;
+export const SHARD_PAGES = 500;
 
 export function shardPages(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.SEARCH_SHARD_PAGES);
