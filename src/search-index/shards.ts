@@ -65,6 +65,20 @@ export const shardOf = (page: string, shards: number) => parseInt(fnv1a(page), 3
 
 /** A page Pagefind indexes: it marks its body (a page without one is left out once any page has one). */
 const INDEXED = /<[^>]*\sdata-pagefind-body[\s>=]/;
+const MARK = Buffer.from('data-pagefind-body');
+
+/**
+ * Whether a page's HTML matches INDEXED. The pattern runs only from the last `<` before each
+ * occurrence of the attribute's name: a match must start there if anywhere (an earlier `<` would
+ * span the same `>`), and scanning every page whole was a large part of an unchanged rebuild.
+ */
+export function isIndexed(html: Buffer): boolean {
+  for (let at = html.indexOf(MARK); at >= 0; at = html.indexOf(MARK, at + 1)) {
+    const open = html.lastIndexOf(0x3c, at);
+    if (open >= 0 && INDEXED.test(html.toString('latin1', open, at + MARK.length + 1))) return true;
+  }
+  return false;
+}
 
 type PagefindModule = typeof import('pagefind');
 type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindModule['createIndex']>>['index']>;
@@ -147,16 +161,19 @@ async function buildFromShards(
   const digests = new Map<string, string>();
   for (const page of candidates) {
     const html = readFileSync(path.join(siteDir, page));
-    if (INDEXED.test(html.toString('latin1'))) digests.set(page, createHash('sha256').update(html).digest('hex'));
+    if (isIndexed(html)) digests.set(page, createHash('sha256').update(html).digest('hex'));
   }
   const pages = [...digests.keys()];
   const shards = Math.max(1, Math.ceil(pages.length / options.pagesPerShard));
+  // Each page's shard once: asking every page for every shard grew with their product.
+  const byShard = Array.from({ length: shards }, (): string[] => []);
+  for (const p of pages) byShard[shards === 1 ? 0 : shardOf(p, shards)]!.push(p);
   mkdirSync(options.cacheDir, { recursive: true });
   const used = new Set<string>([COMPRESSED]);
   const inputs: MergeInput[] = [];
   let indexed = 0;
   for (let i = 0; i < shards; i++) {
-    const mine = pages.filter((p) => shards === 1 || shardOf(p, shards) === i);
+    const mine = byShard[i]!;
     if (mine.length === 0) continue;
     const key = createHash('sha256')
       .update(JSON.stringify([SHARD_FORMAT, options.pagefindVersion, UNINDEXED_SELECTORS, mine.map((p) => [p, digests.get(p)])]))

@@ -1,0 +1,41 @@
+/**
+ * Which pages the search index's shards are made of (src/search-index/shards.ts): a page is
+ * indexed when a tag of it carries `data-pagefind-body`, and the quick test must answer as the
+ * pattern run over the whole page does.
+ */
+import { describe, expect, it } from 'vitest';
+import { isIndexed } from '../../src/search-index/shards.ts';
+
+const WHOLE = /<[^>]*\sdata-pagefind-body[\s>=]/;
+
+describe('isIndexed', () => {
+  const pages = {
+    marked: '<html><body><main data-pagefind-body><p>x</p></main></body></html>',
+    'marked with a value': '<main class="a" data-pagefind-body="">x</main>',
+    'marked on a later line': '<main\n\tclass="a"\ndata-pagefind-body\n>x</main>',
+    'named in the text only': '<p>Pagefind reads data-pagefind-body from a tag.</p>',
+    'named in the text, then marked': '<p>data-pagefind-body </p><div id="x" data-pagefind-body>y</div>',
+    'named after a closed tag': '<p class="x">a data-pagefind-body b</p>',
+    'part of a longer attribute': '<main data-pagefind-body-extra>x</main>',
+    'a prefix of another name': '<main xdata-pagefind-body>x</main>',
+    'inside a value': '<a title="see data-pagefind-body">x</a>',
+    'inside a value, spaced': '<a title="see data-pagefind-body ">x</a>',
+    'a < in the text before it': '<p>1 < 2 data-pagefind-body </p>',
+    'the name at the very start': 'data-pagefind-body <main>',
+    'the name at the very end': '<main data-pagefind-body',
+    'a non-breaking space before it': '<main\u00a0data-pagefind-body>x</main>',
+    'a mark in another script around it': '<main title="ü" data-pagefind-body>é</main>',
+  };
+  for (const [name, html] of Object.entries(pages)) {
+    it(`answers as the whole-page pattern: ${name}`, () => {
+      const bytes = Buffer.from(html, 'utf8');
+      expect(isIndexed(bytes)).toBe(WHOLE.test(bytes.toString('latin1')));
+    });
+  }
+
+  it('tells a marked page from an unmarked one', () => {
+    expect(isIndexed(Buffer.from(pages.marked))).toBe(true);
+    expect(isIndexed(Buffer.from(pages['named in the text only']))).toBe(false);
+    expect(isIndexed(Buffer.from(pages['named in the text, then marked']))).toBe(true);
+  });
+});
