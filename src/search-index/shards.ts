@@ -64,18 +64,31 @@ export function candidatePages(siteDir: string): string[] {
 export const shardOf = (page: string, shards: number) => parseInt(fnv1a(page), 36) % shards;
 
 /** A page Pagefind indexes: it marks its body (a page without one is left out once any page has one). */
-const INDEXED = /<[^>]*\sdata-pagefind-body[\s>=]/;
 const MARK = Buffer.from('data-pagefind-body');
+/** The bytes JavaScript's `\s` matches in a page read as Latin-1. */
+const SPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0]);
 
 /**
- * Whether a page's HTML matches INDEXED. The pattern runs only from the last `<` before each
- * occurrence of the attribute's name: a match must start there if anywhere (an earlier `<` would
- * span the same `>`), and scanning every page whole was a large part of an unchanged rebuild.
+ * Whether a page's HTML, read as Latin-1, matches `/<[^>]*\sdata-pagefind-body[\s>=]/`: an
+ * occurrence of the name with a space before it, a space, `>` or `=` after it, and a `<` before
+ * it with no `>` between. Each byte before the last occurrence is looked at once (the pattern run
+ * over every page whole was a large part of an unchanged rebuild, and a page naming the attribute
+ * many times in its text must not cost the square of its length).
  */
 export function isIndexed(html: Buffer): boolean {
+  let from = 0;
+  let open = false;
   for (let at = html.indexOf(MARK); at >= 0; at = html.indexOf(MARK, at + 1)) {
-    const open = html.lastIndexOf(0x3c, at);
-    if (open >= 0 && INDEXED.test(html.toString('latin1', open, at + MARK.length + 1))) return true;
+    if (at < 2) continue;
+    // The bytes not yet looked at before the one that must be a space: the last < or > among them decides.
+    const seen = html.subarray(from, at - 1);
+    const lt = seen.lastIndexOf(0x3c);
+    const gt = seen.lastIndexOf(0x3e);
+    if (lt >= 0 || gt >= 0) open = lt > gt;
+    from = at - 1;
+    const after = html[at + MARK.length];
+    if (open && SPACE.has(html[at - 1]!) && after !== undefined && (SPACE.has(after) || after === 0x3e || after === 0x3d))
+      return true;
   }
   return false;
 }

@@ -33,6 +33,28 @@ describe('isIndexed', () => {
     });
   }
 
+  it('answers as the whole-page pattern on pages made of the characters that matter', () => {
+    // A seeded generator, so that a failure names a page that can be found again.
+    let seed = 20191;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const pieces = ['<', '>', ' ', '\n', '=', '"', 'a', 'data-pagefind-body', 'data-pagefind-body', '\u00a0', 'é', '<main', '>x'];
+    for (let n = 0; n < 3000; n++) {
+      let html = '';
+      for (let k = 1 + next(12); k > 0; k--) html += pieces[next(pieces.length)];
+      const bytes = Buffer.from(html, 'utf8');
+      expect(isIndexed(bytes), JSON.stringify(html)).toBe(WHOLE.test(bytes.toString('latin1')));
+    }
+  });
+
+  it('reads a page that names the attribute many times in its text in one pass', () => {
+    const text = `<p>${'data-pagefind-body x '.repeat(200_000)}</p>`;
+    expect(isIndexed(Buffer.from(text))).toBe(false);
+    expect(isIndexed(Buffer.from(`${text}<main data-pagefind-body>`))).toBe(true);
+  });
+
   it('tells a marked page from an unmarked one', () => {
     expect(isIndexed(Buffer.from(pages.marked))).toBe(true);
     expect(isIndexed(Buffer.from(pages['named in the text only']))).toBe(false);
