@@ -42,12 +42,10 @@ export interface CitationLike {
   id?: string;
 }
 
-/** The cell of a claim's citations of one source, or of any of several (an outlet's). */
-export function cellOf(citations: readonly CitationLike[], sources: string | readonly string[]): Cell {
-  const wanted = new Set(typeof sources === 'string' ? [sources] : sources);
+/** The cell of citations that are all of the column's sources, in the claim's order. */
+function groupCitations(citations: readonly CitationLike[]): Cell {
   const groups = new Map<Stance, StanceGroup>();
   for (const c of citations) {
-    if (!wanted.has(c.source)) continue;
     let g = groups.get(c.stance);
     if (!g) groups.set(c.stance, (g = { stance: c.stance, count: 0, passages: [], source: c.source }));
     g.count++;
@@ -56,14 +54,47 @@ export function cellOf(citations: readonly CitationLike[], sources: string | rea
   return { groups: CELL_ORDER.flatMap((s) => groups.get(s) ?? []) };
 }
 
-/** Claims and columns in the order given; citations per claim slug. */
+/** The cell of a claim's citations of one source, or of any of several (an outlet's). */
+export function cellOf(citations: readonly CitationLike[], sources: string | readonly string[]): Cell {
+  const wanted = new Set(typeof sources === 'string' ? [sources] : sources);
+  return groupCitations(citations.filter((c) => wanted.has(c.source)));
+}
+
+/**
+ * Claims and columns in the order given; citations per claim slug. Each claim's citations are
+ * sorted into their columns once: asking every cell for its column's sources cost claims times
+ * sources, which an outlet's column of a large desk made most of a build's matrix page.
+ */
 export function coverageMatrix(
   claims: readonly string[],
   columns: readonly MatrixColumn[],
   citations: ReadonlyMap<string, readonly CitationLike[]>,
 ): Matrix {
-  const cells = claims.map((claim) => columns.map((col) => cellOf(citations.get(claim) ?? [], col.sources)));
-  const citedBy = columns.map((_, j) => cells.filter((row) => row[j]!.groups.length > 0).length);
+  const columnsOf = new Map<string, number[]>();
+  columns.forEach((col, j) => {
+    for (const source of new Set(col.sources)) {
+      const list = columnsOf.get(source);
+      if (list) list.push(j);
+      else columnsOf.set(source, [j]);
+    }
+  });
+  const citedBy = columns.map(() => 0);
+  const cells = claims.map((claim) => {
+    const byColumn = new Map<number, CitationLike[]>();
+    for (const c of citations.get(claim) ?? []) {
+      for (const j of columnsOf.get(c.source) ?? []) {
+        const list = byColumn.get(j);
+        if (list) list.push(c);
+        else byColumn.set(j, [c]);
+      }
+    }
+    return columns.map((_, j): Cell => {
+      const list = byColumn.get(j);
+      const cell = list ? groupCitations(list) : { groups: [] };
+      if (cell.groups.length > 0) citedBy[j]!++;
+      return cell;
+    });
+  });
   return { claims: [...claims], columns: [...columns], cells, citedBy };
 }
 

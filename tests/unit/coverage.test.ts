@@ -115,3 +115,38 @@ describe('coverage matrix of a large desk', async () => {
     expect(cell([{ source: 'b1', stance: 'disputes' }])).toEqual([]);
   });
 });
+
+describe('coverage matrix, cell by cell', () => {
+  it('is the cell of each claim and column, with columns that share or repeat sources', () => {
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const stances = ['claim', 'supports', 'disputes', 'context'] as const;
+    const sources = ['s1', 's2', 's3', 's4', 's5'];
+    const claims = Array.from({ length: 40 }, (_, i) => `c${i}`);
+    const citations = new Map(
+      claims.map((claim) => [
+        claim,
+        Array.from({ length: next(7) }, () => ({
+          source: sources[next(sources.length)]!,
+          stance: stances[next(stances.length)]!,
+          ...(next(3) > 0 ? { id: `q-${next(3)}` } : {}),
+        })),
+      ]),
+    );
+    const columns = [
+      { key: 'one', sources: ['s1'] },
+      { key: 'outlet', sources: ['s2', 's3'] },
+      { key: 'overlap', sources: ['s3', 's4', 's3'] },
+      { key: 'none', sources: ['s9'] },
+      { key: 'all', sources },
+    ];
+    const m = coverageMatrix(claims, columns, citations);
+    expect(m.cells).toEqual(claims.map((claim) => columns.map((col) => cellOf(citations.get(claim)!, col.sources))));
+    expect(m.citedBy).toEqual(columns.map((_, j) => m.cells.filter((row) => row[j]!.groups.length > 0).length));
+    expect(m.citedBy[3]).toBe(0);
+    expect(m.citedBy[4]).toBeGreaterThan(0);
+  });
+});
