@@ -180,7 +180,7 @@ async function buildFromShards(
   const shards = Math.max(1, Math.ceil(pages.length / options.pagesPerShard));
   // Each page's shard once: asking every page for every shard grew with their product.
   const byShard = Array.from({ length: shards }, (): string[] => []);
-  for (const p of pages) byShard[shards === 1 ? 0 : shardOf(p, shards)]!.push(p);
+  for (const p of pages) byShard[shardOf(p, shards)]!.push(p);
   mkdirSync(options.cacheDir, { recursive: true });
   const used = new Set<string>([COMPRESSED]);
   const inputs: MergeInput[] = [];
