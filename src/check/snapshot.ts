@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { codeDigest } from './code-digest.ts';
 import { type SourceBlock, type SourceText, sourceText } from '../core/matcher.ts';
-import type { Corpus, LoadOptions } from './corpus.ts';
+import type { Corpus, LoadOptions, SourceExcerpt } from './corpus.ts';
 import { COLLECTIONS } from './passes/files.ts';
 import { loadCorpus } from './load-corpus.ts';
 import { type FileRead, kindOf, listFolder, readHead, readRegularFile } from './regular-file.ts';
@@ -153,17 +153,38 @@ export function keyOf(corpus: Corpus): string | undefined {
   return keys.get(corpus);
 }
 
-/** A corpus as a snapshot holds it: each source's text as its blocks alone. */
-type Stored = Omit<Corpus, 'texts'> & { texts: Map<string, SourceBlock[]> };
+/**
+ * A corpus as a snapshot holds it: each source's text as its blocks alone, and each excerpt
+ * without its text where that is the stretch of the source its ranges span.
+ */
+type Stored = Omit<Corpus, 'texts' | 'excerpts'> & {
+  texts: Map<string, SourceBlock[]>;
+  excerpts: Map<string, (Omit<SourceExcerpt, 'text'> & { text?: string })[]>;
+};
+
+/** Where an excerpt's text is in its source's joined text: from its first range's start to its last one's end. */
+function spanned(text: SourceText, excerpt: Pick<SourceExcerpt, 'ranges'>): string {
+  const first = excerpt.ranges[0];
+  const last = excerpt.ranges[excerpt.ranges.length - 1];
+  if (!first || !last) return '';
+  return text.joined.slice(text.blockStarts[first.block]! + first.start, text.blockStarts[last.block]! + last.end);
+}
 
 /**
  * A source's joined text is its blocks' texts again, end to end: half of what a snapshot held.
  * It is joined again when the snapshot is read, and each block's text is then cut from the
  * joined one, which V8 keeps as a view of it, not a copy: the corpus the build holds keeps each
- * source's text once, where the one read from the folder kept it twice.
+ * source's text once, where the one read from the folder kept it twice. An excerpt's text is cut
+ * from it too, where it is that cut (the matcher makes it so): a text that is not is kept as it is.
  */
 function toStored(corpus: Corpus): Stored {
-  return { ...corpus, texts: new Map([...corpus.texts].map(([slug, t]) => [slug, t.blocks])) };
+  const excerpts = new Map(
+    [...corpus.excerpts].map(([slug, list]) => {
+      const text = corpus.texts.get(slug);
+      return [slug, list.map((e) => (text && spanned(text, e) === e.text ? { ...e, text: undefined } : e))] as const;
+    }),
+  );
+  return { ...corpus, texts: new Map([...corpus.texts].map(([slug, t]) => [slug, t.blocks])), excerpts };
 }
 
 /** A corpus's snapshot, the bytes loadCorpusSnapshot writes and reads back. */
@@ -196,7 +217,15 @@ function fromStored(stored: Stored): Corpus {
     });
     texts.set(slug, text);
   }
-  return { ...stored, texts };
+  const excerpts = new Map<string, SourceExcerpt[]>();
+  for (const [slug, list] of stored.excerpts) {
+    const text = texts.get(slug);
+    excerpts.set(
+      slug,
+      list.map((e) => ({ ...e, text: e.text ?? (text ? spanned(text, e) : '') })),
+    );
+  }
+  return { ...stored, texts, excerpts };
 }
 
 /** Whether a store holds any snapshot: when it holds none, no key can hit. */

@@ -3,8 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
+import { deserialize } from 'node:v8';
 import { loadCorpus } from '../../src/check/load-corpus.ts';
-import { corpusKey, keyOf, loadCorpusSnapshot, readAsKeyed } from '../../src/check/snapshot.ts';
+import { corpusKey, keyOf, loadCorpusSnapshot, readAsKeyed, readSnapshot, snapshotBytes } from '../../src/check/snapshot.ts';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'corpus-snapshot-'));
@@ -71,6 +72,24 @@ describe('loadCorpusSnapshot', () => {
     } finally {
       writeFileSync(claim, text);
     }
+  });
+
+  it('stores an excerpt without its text where its ranges give it, and reads the same text back', () => {
+    const corpus = loadCorpus(content, { displayBase: root });
+    const quoted = [...corpus.excerpts].filter(([, list]) => list.length > 1);
+    expect(quoted.length).toBeGreaterThan(0);
+    const [slug, list] = quoted[0]!;
+    const file = join(root, 'snapshot.bin');
+    writeFileSync(file, snapshotBytes(corpus));
+    const stored = deserialize(readFileSync(file)) as { excerpts: Map<string, { text?: string }[]> };
+    expect([...stored.excerpts.values()].flat().every((e) => e.text === undefined)).toBe(true);
+    expect(readSnapshot(file)).toEqual(corpus);
+    // A text that is not the stretch its ranges span (no matcher makes one) is kept as it is.
+    list[1]!.text = `${list[1]!.text} and more`;
+    writeFileSync(file, snapshotBytes(corpus));
+    expect((deserialize(readFileSync(file)) as typeof stored).excerpts.get(slug)![1]!.text).toBe(list[1]!.text);
+    expect(readSnapshot(file)).toEqual(corpus);
+    expect(readSnapshot(file).excerpts.get(slug)![1]!.text).toMatch(/ and more$/);
   });
 
   it('keys on where problems are reported from, and reads the folder when a snapshot is torn', () => {
