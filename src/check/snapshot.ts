@@ -25,7 +25,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { codeDigest } from './code-digest.ts';
-import { type SourceBlock, type SourceText, sourceText } from '../core/matcher.ts';
+import { joinedSpan, type SourceBlock, type SourceText, sourceText } from '../core/matcher.ts';
 import type { Corpus, LoadOptions, SourceExcerpt } from './corpus.ts';
 import { COLLECTIONS } from './passes/files.ts';
 import { loadCorpus } from './load-corpus.ts';
@@ -162,12 +162,10 @@ type Stored = Omit<Corpus, 'texts' | 'excerpts'> & {
   excerpts: Map<string, (Omit<SourceExcerpt, 'text'> & { text?: string })[]>;
 };
 
-/** Where an excerpt's text is in its source's joined text: from its first range's start to its last one's end. */
+/** The stretch of its source's joined text that an excerpt's ranges span (joinedSpan). */
 function spanned(text: SourceText, excerpt: Pick<SourceExcerpt, 'ranges'>): string {
-  const first = excerpt.ranges[0];
-  const last = excerpt.ranges[excerpt.ranges.length - 1];
-  if (!first || !last) return '';
-  return text.joined.slice(text.blockStarts[first.block]! + first.start, text.blockStarts[last.block]! + last.end);
+  const span = joinedSpan(text, excerpt.ranges);
+  return span ? text.joined.slice(span.start, span.end) : '';
 }
 
 /**

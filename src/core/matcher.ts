@@ -88,6 +88,14 @@ export function sourceText(blocks: SourceBlock[]): SourceText {
   return { blocks, joined, blockStarts };
 }
 
+/** Where ranges lie in their source's joined text: from the first one's start to the last one's end; null for no range. */
+export function joinedSpan(text: SourceText, ranges: readonly BlockRange[]): { start: number; end: number } | null {
+  const first = ranges[0];
+  const last = ranges[ranges.length - 1];
+  if (!first || !last) return null;
+  return { start: text.blockStarts[first.block]! + first.start, end: text.blockStarts[last.block]! + last.end };
+}
+
 export function indexSource(blocks: SourceBlock[]): SourceIndex {
   const text = sourceText(blocks);
   return { ...text, norm: normalize(text.joined) };

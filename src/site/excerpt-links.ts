@@ -8,7 +8,7 @@ import { excerptId } from '../core/excerpt-id.ts';
 import { internalHref } from './location.ts';
 import { paths } from './routes.ts';
 import { textFragmentUrl } from './text-fragment.ts';
-import type { BlockRange } from '../core/matcher.ts';
+import { type BlockRange, joinedSpan } from '../core/matcher.ts';
 import type { Citation } from '../core/citations.ts';
 
 export interface ExcerptLinks {
@@ -19,28 +19,12 @@ export interface ExcerptLinks {
   originalHref?: string;
 }
 
-/** Offsets in the source index's joined text covered by the ranges (first start to last end). */
-export function joinedSpan(
-  corpus: Corpus,
-  source: string,
-  ranges: BlockRange[],
-): { text: string; start: number; end: number } | null {
-  const index = corpus.texts.get(source);
-  const first = ranges[0];
-  const last = ranges[ranges.length - 1];
-  if (!index || !first || !last) return null;
-  return {
-    text: index.joined,
-    start: index.blockStarts[first.block]! + first.start,
-    end: index.blockStarts[last.block]! + last.end,
-  };
-}
-
 export function excerptLinks(corpus: Corpus, base: string, source: string, id: string, ranges: BlockRange[]): ExcerptLinks {
   const links: ExcerptLinks = { id, sourceHref: internalHref(base, paths.excerpt(source, id)) };
   const url = corpus.sources.get(source)?.data.url;
-  const span = joinedSpan(corpus, source, ranges);
-  if (url && span) links.originalHref = textFragmentUrl(url, span.text, span.start, span.end);
+  const text = corpus.texts.get(source);
+  const span = text && joinedSpan(text, ranges);
+  if (url && text && span) links.originalHref = textFragmentUrl(url, text.joined, span.start, span.end);
   return links;
 }
 
